@@ -1,0 +1,210 @@
+/**
+ * Sends a bulk Send Email job in the background of the main process, one delivery row at a time
+ * per connection, recording each row's fate as it happens.
+ *
+ * Rules (what the results table and the tests rely on):
+ * - A row is committed as 'sending' before its SMTP transaction starts, and as 'sent' or
+ *   'failed' right after the server's reply. Only a crash leaves 'sending' behind; recovery turns
+ *   it into 'uncertain' and it is never re-sent automatically.
+ * - Temporary failures — a 4xx reply, a dropped connection, a timeout — are retried with growing
+ *   pauses, up to {@link RunnerOptions.maxAttempts} attempts. A connection dropped during DATA
+ *   is retried too: SMTP delivers a message only once the server has answered 250 to its end, so
+ *   a message cut off earlier was not taken. (The one window SMTP leaves open — the 250 itself
+ *   lost on the wire, RFC 1047 — is the same for every mail program and is accepted.)
+ * - Permanent failures (5xx) fail the row at once, quoting the server.
+ * - Setup problems (connection refused, TLS, authentication, no password) are the same for
+ *   every recipient: the row and every row still queued fail with that reason, so a wrong
+ *   password is not tried hundreds of times (which could lock the account). Fix the settings,
+ *   then Retry failed.
+ * - Cancel stops claiming rows; messages in flight finish and are recorded. Queued rows stay
+ *   queued for Resume.
+ */
+import type { DeliveryRow, Job, JobCounts, JobStatus, JobsRepository } from './jobs-repository.js';
+import { openSender, type DeliveryReceipt, type MailDeps, type MailSender } from './delivery.js';
+import { GroupCommit } from './group-commit.js';
+import { MailSettingsRepository } from './settings.js';
+import { messageFor } from './template.js';
+
+/** Tuning of retries; tests pass a sleep that does not wait. */
+export interface RunnerOptions {
+  /** Attempts per row per run, the first included. */
+  maxAttempts?: number;
+  /** The pause before attempt `n + 1` after the n-th attempt failed temporarily. */
+  backoffMs?: (attempt: number) => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Called when a run fails unexpectedly (a closed database, a bug); never shown to the user. */
+  onError?: (error: unknown) => void;
+  /** Called when a run has ended and its status is recorded (the desktop notification). */
+  onJobFinished?: (job: MailJobFinished) => void;
+}
+
+/** A job whose run just ended: its recorded status and row counts. */
+export interface MailJobFinished {
+  jobId: number;
+  status: JobStatus;
+  counts: JobCounts;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 4;
+const defaultBackoff = (attempt: number) => Math.min(30_000, 2_000 * 2 ** (attempt - 1));
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+interface Run {
+  cancelled: boolean;
+  setupProblem: string | null;
+  done: Promise<void>;
+}
+
+/** Runs jobs; at most one run per job at a time. */
+export class JobRunner {
+  private readonly runs = new Map<number, Run>();
+  private readonly maxAttempts: number;
+  private readonly backoffMs: (attempt: number) => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly commits: GroupCommit;
+
+  constructor(
+    private readonly deps: MailDeps,
+    private readonly jobs: JobsRepository,
+    private readonly options: RunnerOptions = {},
+  ) {
+    this.maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    this.backoffMs = options.backoffMs ?? defaultBackoff;
+    this.sleep = options.sleep ?? realSleep;
+    this.commits = new GroupCommit(deps.db);
+  }
+
+  /** Starts sending the job's queued rows in the background (no-op if already running). */
+  start(jobId: number): void {
+    if (this.runs.has(jobId)) return;
+    this.jobs.setStatus(jobId, 'running');
+    const run: Run = { cancelled: false, setupProblem: null, done: Promise.resolve() };
+    this.runs.set(jobId, run);
+    run.done = this.execute(jobId, run)
+      .then(() => this.reportFinished(jobId))
+      .catch((error: unknown) => this.options.onError?.(error))
+      .finally(() => this.runs.delete(jobId));
+  }
+
+  /** True while the job is being sent. */
+  isRunning(jobId: number): boolean {
+    return this.runs.has(jobId);
+  }
+
+  /** Asks a running job to stop after the messages in flight. Answers whether it was running. */
+  cancel(jobId: number): boolean {
+    const run = this.runs.get(jobId);
+    if (run) run.cancelled = true;
+    return Boolean(run);
+  }
+
+  /** Resolves when the job's current run has ended (at once if none). */
+  async whenDone(jobId: number): Promise<void> {
+    await this.runs.get(jobId)?.done;
+  }
+
+  /** Cancels every run and waits for the messages in flight (before closing the database). */
+  async stopAll(): Promise<void> {
+    for (const run of this.runs.values()) run.cancelled = true;
+    await Promise.all([...this.runs.values()].map((r) => r.done));
+  }
+
+  private reportFinished(jobId: number): void {
+    const onJobFinished = this.options.onJobFinished;
+    if (!onJobFinished) return;
+    const { status, counts } = this.jobs.job(jobId);
+    onJobFinished({ jobId, status, counts });
+  }
+
+  private async execute(jobId: number, run: Run): Promise<void> {
+    let sender: MailSender;
+    try {
+      sender = await openSender(this.deps);
+    } catch (error) {
+      // No password saved, no keychain: nothing can be sent until the settings are fixed.
+      const reason = error instanceof Error ? error.message : String(error);
+      this.jobs.failQueued(jobId, reason);
+      this.jobs.setStatus(jobId, 'finished');
+      return;
+    }
+    try {
+      const job = this.jobs.job(jobId);
+      const workers =
+        sender.via === 'smtp' ? new MailSettingsRepository(this.deps.db).get().connections : 1;
+      const next = this.queue(jobId);
+      const work = async () => {
+        while (!run.cancelled && !run.setupProblem) {
+          const row = next.take();
+          if (!row) return;
+          try {
+            await this.deliver(job, row, sender, run);
+          } finally {
+            next.release(row.id);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: workers }, work));
+    } finally {
+      sender.close();
+    }
+    if (run.setupProblem) this.jobs.failQueued(jobId, run.setupProblem);
+    const stillQueued = this.jobs.counts(jobId).queued > 0;
+    this.jobs.setStatus(jobId, run.cancelled && stillQueued ? 'cancelled' : 'finished');
+  }
+
+  /**
+   * The rows to send, read once and refilled when drained (Retry failed may queue more while
+   * the job runs). A row being retried by a worker is reserved so no other worker takes it.
+   */
+  private queue(jobId: number) {
+    const reserved = new Set<number>();
+    let rows: DeliveryRow[] = [];
+    let at = 0;
+    return {
+      take: (): DeliveryRow | undefined => {
+        if (at >= rows.length) {
+          rows = this.jobs.queuedRows(jobId).filter((r) => !reserved.has(r.id));
+          at = 0;
+        }
+        const row = rows[at++];
+        if (row) reserved.add(row.id);
+        return row;
+      },
+      release: (rowId: number) => reserved.delete(rowId),
+    };
+  }
+
+  /** Sends one row, retrying temporary failures. */
+  private async deliver(job: Job, row: DeliveryRow, sender: MailSender, run: Run) {
+    const message = messageFor(job, { ...row, email: row.address }, job.support);
+    const commit = <T>(write: () => T) => this.commits.run(write);
+    for (let attempt = 1; ; attempt++) {
+      if (!(await commit(() => this.jobs.claim(row.id)))) return;
+      let receipt: DeliveryReceipt;
+      try {
+        receipt = await sender.send(message);
+      } catch (error) {
+        const problem = sender.explain(error);
+        if (problem.setup) {
+          await commit(() => this.jobs.markFailed(row.id, sender.via, problem.message));
+          run.setupProblem ??= problem.message;
+          return;
+        }
+        if (problem.retryable && attempt < this.maxAttempts && !run.cancelled) {
+          const note = `(attempt ${attempt} of ${this.maxAttempts}; trying again)`;
+          await commit(() => this.jobs.requeue(row.id, sender.via, `${problem.message} ${note}`));
+          await this.sleep(this.backoffMs(attempt));
+          if (run.cancelled || run.setupProblem) return;
+          continue;
+        }
+        const gaveUp = problem.retryable ? ` Gave up after ${attempt} attempts.` : '';
+        await commit(() => this.jobs.markFailed(row.id, sender.via, problem.message + gaveUp));
+        return;
+      }
+      await commit(() =>
+        this.jobs.markSent(row.id, sender.via, receipt.messageId, receipt.response),
+      );
+      return;
+    }
+  }
+}
