@@ -1,0 +1,65 @@
+/**
+ * Builds the login simulator's services from the database, the clock and a mail delivery: the
+ * one call app.ts makes.
+ */
+import type { Clock } from '../app.js';
+import type { Database } from '../db/connection.js';
+import type { SupportContacts } from '../mail/settings.js';
+import { AccountService } from './account-service.js';
+import { AccountsRepository } from './accounts.js';
+import { ChallengeStore } from './challenges.js';
+import { createAuthHandlers } from './handlers.js';
+import { PasswordAdmin, type PasswordChangeRecorder } from './password-admin.js';
+import { PasswordVerifier } from './passwords.js';
+import { PolicyStore } from './policy.js';
+import { SessionStore } from './sessions.js';
+import { SignInService, type CodeMailer } from './sign-in.js';
+
+/** What the simulator needs from the rest of the app. */
+export interface AuthOptions {
+  db: Database;
+  clock: Clock;
+  mailer: CodeMailer;
+  /** The support contacts the code email names. */
+  supportContacts: () => SupportContacts;
+  /** True while the roster is the seeded demo roster (demo users' password works then). */
+  isDemoRoster: () => boolean;
+  onMailError?: (error: unknown) => void;
+  /** Records password changes and unlocks made in View Details (the change log's recorder). */
+  recorder?: PasswordChangeRecorder;
+}
+
+/** The simulator's services and its handler map. */
+export function createAuth(options: AuthOptions) {
+  const { db, clock, mailer } = options;
+  const policy = new PolicyStore(db);
+  const shared = {
+    accounts: new AccountsRepository(db),
+    challenges: new ChallengeStore(db, clock),
+    passwords: new PasswordVerifier(options.isDemoRoster),
+    policy,
+    sessions: new SessionStore(clock),
+    mailer,
+    supportContacts: options.supportContacts,
+    clock,
+  };
+  const signIn = new SignInService(shared);
+  const account = new AccountService({ ...shared, onMailError: options.onMailError });
+  const admin = new PasswordAdmin({
+    db,
+    accounts: shared.accounts,
+    sessions: shared.sessions,
+    clock,
+    isDemoRoster: options.isDemoRoster,
+    recorder: options.recorder,
+  });
+  return {
+    policy,
+    signIn,
+    account,
+    admin,
+    handlers: createAuthHandlers({ signIn, account, admin, policy }),
+  };
+}
+
+export type Auth = ReturnType<typeof createAuth>;
