@@ -1,0 +1,79 @@
+/**
+ * The three exports — roster (the current search, filter and sort, every page), readiness
+ * report, and change log — as CSV text with a file name. The shell decides where it goes: a
+ * save dialog in Electron, a download in the browser host.
+ */
+import { fieldLabel } from '../audit/entries.js';
+import type { ChangeLog } from '../audit/change-log.js';
+import type { Database } from '../db/connection.js';
+import type { ReadinessDeps } from '../readiness/evaluate.js';
+import { readinessReportRows } from '../readiness/report-rows.js';
+import type { UserColumn, UserFilter } from '../roster/schemas.js';
+import { filterSql, orderSql } from '../roster/search-sql.js';
+import { ROW_COLUMNS, type UserRowRecord } from '../roster/user-rows.js';
+import { toCsv } from './csv-out.js';
+
+/** An export ready to save. */
+export interface ExportFile {
+  fileName: string;
+  text: string;
+}
+
+/** The roster export's filter and sort: what Manage Users shows, without paging. */
+export interface RosterExportInput extends UserFilter {
+  sort: { column: UserColumn; direction: 'asc' | 'desc' };
+}
+
+/** The guide's column headers, which the import reads back. */
+const ROSTER_HEADERS = ['User Name', 'First Name', 'Last Name', 'Email', 'Work Phone', 'Status'];
+
+/** Builds the export files. */
+export class Exporter {
+  constructor(
+    private readonly db: Database,
+    private readonly deps: { clock: () => Date; changeLog: ChangeLog; readiness: ReadinessDeps },
+  ) {}
+
+  /** Every user matching the search and status filter, in the chosen order. */
+  roster(input: RosterExportInput): ExportFile {
+    // The search's own SQL builders, so the export matches Manage Users row for row.
+    const filter = filterSql(input);
+    const rows = this.db
+      .prepare<Record<string, string>, UserRowRecord>(
+        `SELECT ${ROW_COLUMNS} FROM users u ${filter.where} ` +
+          orderSql(input.sort.column, input.sort.direction),
+      )
+      .all(filter.params)
+      .map((u) => [u.userName, u.firstName, u.lastName, u.email, u.workPhone, u.status]);
+    return { fileName: this.name('roster'), text: toCsv(ROSTER_HEADERS, rows) };
+  }
+
+  /** Every user with Ready / Not ready / Out of scope and the reasons. */
+  readiness(onlyNotReady: boolean): ExportFile {
+    const rows = readinessReportRows(this.db, this.deps.readiness, onlyNotReady).map((r) => [
+      r.userName,
+      r.firstName,
+      r.lastName,
+      r.email,
+      r.status,
+      r.readiness,
+      r.reasons,
+    ]);
+    const headers = [...ROSTER_HEADERS.filter((h) => h !== 'Work Phone'), 'Readiness', 'Reasons'];
+    return { fileName: this.name('readiness'), text: toCsv(headers, rows) };
+  }
+
+  /** The change log since the last sync mark, or all of it. */
+  changes(scope: 'sinceSync' | 'all'): ExportFile {
+    const rows = this.deps.changeLog
+      .entries(scope)
+      .map((e) => [e.at, e.userName, fieldLabel(e.field), e.oldValue, e.newValue, e.source]);
+    const headers = ['When (UTC)', 'User Name', 'Field', 'Old Value', 'New Value', 'Source'];
+    const prefix = scope === 'all' ? 'changes-all' : 'changes-since-last-sync';
+    return { fileName: this.name(prefix), text: toCsv(headers, rows) };
+  }
+
+  private name(prefix: string): string {
+    return `trax-${prefix}-${this.deps.clock().toISOString().slice(0, 10)}.csv`;
+  }
+}
