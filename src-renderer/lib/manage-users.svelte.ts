@@ -1,0 +1,180 @@
+/**
+ * State of Manage Users: the search, filter, sort and page; the current page of results; the
+ * selection (which can span pages); and the bulk action. One instance lives for the whole session
+ * so that coming back from View Details keeps the search and page.
+ */
+import { SvelteSet } from 'svelte/reactivity';
+import type { PageSize, StatusFilter, UserColumn, UserSearchPage } from '../../src-main/contract';
+import { announcer } from './announcer.svelte';
+import { call } from './api';
+import type { BulkAction } from './bulk-actions';
+import { plural } from './format';
+
+/** Which column the table is sorted on, and which way. */
+export interface SortState {
+  column: UserColumn;
+  direction: 'asc' | 'desc';
+}
+
+/** Manage Users' search, results, selection and bulk-action outcome. */
+export class ManageUsersState {
+  /** What is typed in the search box. */
+  draftQuery = $state('');
+  /** The query of the results on screen. */
+  query = $state('');
+  status = $state<StatusFilter>('All');
+  sort = $state<SortState>({ column: 'userName', direction: 'asc' });
+  page = $state(1);
+  pageSize = $state<PageSize>(25);
+  result = $state<UserSearchPage | null>(null);
+  loading = $state(false);
+  error = $state<string | null>(null);
+  readonly selected = new SvelteSet<number>();
+  /** Message of the last bulk action (or why it could not run). */
+  actionMessage = $state('');
+  actionFailed = $state(false);
+  /** The user whose details were last opened, to put focus back on their row. */
+  lastOpenedId = $state<number | null>(null);
+  #started = false;
+  #request = 0;
+
+  /** Ids on the page shown. */
+  get pageIds(): number[] {
+    return this.result?.rows.map((row) => row.id) ?? [];
+  }
+
+  get allOnPageSelected(): boolean {
+    const ids = this.pageIds;
+    return ids.length > 0 && ids.every((id) => this.selected.has(id));
+  }
+
+  get someOnPageSelected(): boolean {
+    return this.pageIds.some((id) => this.selected.has(id));
+  }
+
+  /** True when the page is selected and more users match than the page shows. */
+  get canSelectAllMatching(): boolean {
+    const total = this.result?.total ?? 0;
+    return this.allOnPageSelected && this.selected.size < total;
+  }
+
+  /** First visit: load the remembered page size, then search. Later visits: refresh. */
+  async open(): Promise<void> {
+    if (!this.#started) {
+      this.#started = true;
+      const prefs = await call('prefs.get', undefined);
+      if (prefs.ok) this.pageSize = prefs.value.itemsPerPage;
+    }
+    await this.load();
+  }
+
+  /** Runs the search typed in the box from page 1. */
+  async search(): Promise<void> {
+    this.query = this.draftQuery.trim();
+    this.page = 1;
+    this.selected.clear();
+    await this.load();
+  }
+
+  async setStatusFilter(status: StatusFilter): Promise<void> {
+    this.status = status;
+    await this.search();
+  }
+
+  /** Sorts on `column`; a second click on the same column reverses the order. */
+  async sortBy(column: UserColumn): Promise<void> {
+    const direction = this.sort.column === column && this.sort.direction === 'asc' ? 'desc' : 'asc';
+    this.sort = { column, direction };
+    this.page = 1;
+    await this.load();
+  }
+
+  async goToPage(page: number): Promise<void> {
+    this.page = Math.max(1, page);
+    await this.load();
+  }
+
+  /** Changes "items per page", remembers it on this workstation, and shows page 1. */
+  async setPageSize(size: PageSize): Promise<void> {
+    this.pageSize = size;
+    this.page = 1;
+    await Promise.all([call('prefs.set', { itemsPerPage: size }), this.load()]);
+  }
+
+  toggle(id: number, on: boolean): void {
+    if (on) this.selected.add(id);
+    else this.selected.delete(id);
+  }
+
+  togglePage(on: boolean): void {
+    for (const id of this.pageIds) this.toggle(id, on);
+  }
+
+  clearSelection(): void {
+    this.selected.clear();
+  }
+
+  /** Selects every user matching the current search and filter, on all pages. */
+  async selectAllMatching(): Promise<void> {
+    const result = await call('users.matchingIds', { query: this.query, status: this.status });
+    if (!result.ok) {
+      this.#reportAction(result.error.message, true);
+      return;
+    }
+    for (const id of result.value.ids) this.selected.add(id);
+    announcer.say(`${plural(this.selected.size, 'user')} selected.`);
+  }
+
+  /** Runs a bulk action on the selection (already confirmed), then refreshes the table. */
+  async runAction(action: BulkAction): Promise<void> {
+    if (this.selected.size === 0) {
+      this.#reportAction('Select at least one user first.', true);
+      return;
+    }
+    const result = await action.run([...this.selected]);
+    if (!result.ok) {
+      this.#reportAction(result.error.message, true);
+      return;
+    }
+    this.selected.clear();
+    this.#reportAction(result.value, false);
+    await this.load();
+  }
+
+  /** Fetches the current page; an answer to an older request is ignored. */
+  async load(): Promise<void> {
+    const request = ++this.#request;
+    this.loading = true;
+    const result = await call('users.search', {
+      query: this.query,
+      status: this.status,
+      sort: { ...this.sort },
+      page: this.page,
+      pageSize: this.pageSize,
+    });
+    if (request !== this.#request) return;
+    this.loading = false;
+    if (!result.ok) {
+      this.error = result.error.message;
+      announcer.say(result.error.message);
+      return;
+    }
+    this.error = null;
+    this.result = result.value;
+    this.page = result.value.page;
+    const { total, page, pageCount } = result.value;
+    announcer.say(
+      total === 0
+        ? 'No users match this search.'
+        : `${plural(total, 'user')} found. Page ${page} of ${pageCount}.`,
+    );
+  }
+
+  #reportAction(message: string, failed: boolean): void {
+    this.actionMessage = message;
+    this.actionFailed = failed;
+  }
+}
+
+/** The session's one Manage Users state, kept while View Details is open. */
+export const manageUsers = new ManageUsersState();
