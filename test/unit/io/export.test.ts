@@ -1,0 +1,154 @@
+import { parse } from 'csv-parse/sync';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAuditServices } from '../../../src-main/audit/index.js';
+import { Exporter } from '../../../src-main/io/export.js';
+import { profileOf } from '../../../src-main/roster/user-rows.js';
+import { UsersRepository } from '../../../src-main/roster/users-repository.js';
+import { GUIDE_ROSTER, tempDb, type TempDb } from './temp-db.js';
+
+let t: TempDb;
+afterEach(() => t.cleanup());
+
+function setup() {
+  t = tempDb('2024-03-11T12:00:00.000Z');
+  const audit = createAuditServices({ db: t.db, clock: t.clock });
+  const exporter = new Exporter(t.db, {
+    clock: t.clock,
+    changeLog: audit.changeLog,
+    readiness: {},
+  });
+  return { audit, exporter, users: new UsersRepository(t.db, t.clock, audit.recorder) };
+}
+
+function rowsOf(text: string): string[][] {
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  return parse(text, { bom: true });
+}
+
+describe('formula injection', () => {
+  it('neutralises dangerous cells in a real export', () => {
+    const { exporter } = setup();
+    t.addUsers([
+      {
+        userName: 'Evil',
+        firstName: '=cmd|" /C calc"!A0',
+        lastName: '@Last',
+        workPhone: '+1 602',
+        email: 'evil@agency.gov',
+      },
+    ]);
+    const [, row] = rowsOf(
+      exporter.roster({
+        query: 'Evil',
+        status: 'All',
+        sort: { column: 'userName', direction: 'asc' },
+      }).text,
+    );
+    expect(row).toEqual([
+      'Evil',
+      `'=cmd|" /C calc"!A0`,
+      "'@Last",
+      'evil@agency.gov',
+      "'+1 602",
+      'Active',
+    ]);
+  });
+});
+
+describe('exports', () => {
+  it('exports the roster with the current search, filter and sort, all rows', () => {
+    const { exporter } = setup();
+    t.addUsers(GUIDE_ROSTER);
+    t.addUsers(
+      Array.from({ length: 120 }, (_, i) => ({
+        userName: `Person${String(i).padStart(3, '0')}`,
+        email: `p${i}@agency.gov`,
+      })),
+    );
+    const all = exporter.roster({
+      query: '',
+      status: 'All',
+      sort: { column: 'userName', direction: 'desc' },
+    });
+    expect(all.fileName).toBe('trax-roster-2024-03-11.csv');
+    const rows = rowsOf(all.text);
+    expect(rows[0]).toEqual([
+      'User Name',
+      'First Name',
+      'Last Name',
+      'Email',
+      'Work Phone',
+      'Status',
+    ]);
+    expect(rows).toHaveLength(126);
+    expect(rows[1]?.[0]).toBe('Person119');
+    const active = rowsOf(
+      exporter.roster({
+        query: 'email.com',
+        status: 'Active',
+        sort: { column: 'email', direction: 'asc' },
+      }).text,
+    );
+    expect(active.slice(1).map((r) => r[3])).toEqual([
+      'abarry@email.com',
+      'bjackson@email.com',
+      'frontdeskt@email.com',
+      'officemanager@email.com',
+    ]);
+  });
+
+  it('exports the readiness report with reasons, or only the users not ready', () => {
+    const { exporter } = setup();
+    t.addUsers([...GUIDE_ROSTER, { userName: 'ReadyRita', email: 'rita.ready@agency.gov' }]);
+    const rows = rowsOf(exporter.readiness(false).text);
+    expect(rows[0]).toEqual([
+      'User Name',
+      'First Name',
+      'Last Name',
+      'Email',
+      'Status',
+      'Readiness',
+      'Reasons',
+    ]);
+    const byName = new Map(rows.slice(1).map((r) => [r[0], r]));
+    expect(byName.get('JeremyStephens')?.[5]).toBe('Out of scope (inactive)');
+    expect(byName.get('ReadyRita')?.[5]).toBe('Ready');
+    expect(byName.get('FrontDesk')?.[5]).toBe('Not ready');
+    expect(byName.get('FrontDesk')?.[6]).toMatch(/placeholder domain.*\|.*generic address/);
+    expect(
+      rowsOf(exporter.readiness(true).text)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['AllisonBarry', 'BrianJackson', 'FrontDesk', 'OfficeManager']);
+  });
+
+  it('exports the changes since the last sync, or all of them', () => {
+    const { exporter, audit, users } = setup();
+    const [id] = t.addUsers([
+      {
+        userName: 'FrontDesk',
+        email: 'frontdeskt@email.com',
+        firstName: 'Front',
+        lastName: 'Desk',
+      },
+    ]);
+    const profile = profileOf(users.get(id ?? 0));
+    users.update(id ?? 0, { ...profile, email: 'fran.front@agency.gov' });
+    audit.changeLog.markSynced();
+    users.update(id ?? 0, { ...profile, email: '-fran@agency.gov' });
+    const since = exporter.changes('sinceSync');
+    expect(since.fileName).toBe('trax-changes-since-last-sync-2024-03-11.csv');
+    expect(rowsOf(since.text)).toEqual([
+      ['When (UTC)', 'User Name', 'Field', 'Old Value', 'New Value', 'Source'],
+      [
+        '2024-03-11T12:00:00.000Z',
+        'FrontDesk',
+        'Email Address',
+        'fran.front@agency.gov',
+        "'-fran@agency.gov",
+        'edit',
+      ],
+    ]);
+    expect(rowsOf(exporter.changes('all').text)).toHaveLength(3);
+  });
+});
