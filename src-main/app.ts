@@ -76,7 +76,7 @@ export function createApp(options: AppOptions) {
   }
   logger.info('started', { version: APP_VERSION, shell: options.shell, schema: schemaVersion(db) });
   const audit = createAuditServices({ db, clock });
-  const users = new UsersRepository(db, clock);
+  const users = new UsersRepository(db, clock, audit.recorder);
   const prefs = new PrefsRepository(db);
   const mail = createMailServices({
     db,

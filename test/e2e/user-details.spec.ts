@@ -171,7 +171,9 @@ test('unchanged details leave without a question, and the tabs follow the arrow 
   const organizations = page.getByRole('tab', { name: 'Organizations' });
   await expect(organizations).toBeFocused();
   await expect(organizations).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByRole('tabpanel', { name: 'Organizations' })).toContainText('coming soon');
+  await expect(page.getByRole('tabpanel', { name: 'Organizations' })).toContainText(
+    'No Organizations yet.',
+  );
   await page.keyboard.press('End');
   await expect(page.getByRole('tab', { name: 'Participant Assignments' })).toBeFocused();
   await page.keyboard.press('ArrowRight');

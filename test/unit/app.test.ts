@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, DEFAULT_RESOURCES_DIR, type TraxApp } from '../../src-main/app.js';
+import type { ChangeEntry } from '../../src-main/audit/entries.js';
 import type { UserDetail, UserSearchPage } from '../../src-main/roster/schemas.js';
 import { tempDir } from './db/temp-db.js';
 
@@ -84,6 +85,17 @@ describe('the roster through the gateway', () => {
     );
     const after = await value<UserSearchPage>(trax.invoke('users.search', { query: 'allison' }));
     expect(after.rows.map((r) => r.email)).toEqual(['allison.barry@maricopa-cares.org']);
+    const history = await value<{ entries: ChangeEntry[] }>(
+      trax.invoke('changes.forUser', { id: allison.id }),
+    );
+    expect(history.entries).toEqual([
+      expect.objectContaining({
+        field: 'email',
+        oldValue: allison.email,
+        newValue: 'allison.barry@maricopa-cares.org',
+        source: 'edit',
+      }),
+    ]);
   });
 
   it('answers CONFLICT for a taken user name and NOT_FOUND for a missing user', async () => {
