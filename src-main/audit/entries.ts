@@ -17,6 +17,8 @@ export interface ChangeEntry {
   /** The user name when the change was made. */
   userName: string;
   field: string;
+  /** The field as screens and exports show it ({@link fieldLabel}). */
+  fieldLabel: string;
   oldValue: string | null;
   newValue: string | null;
   source: AuditSource;
@@ -37,12 +39,16 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   participantAssignments: 'Participant Assignments',
 };
 
-/** The label for a recorded field. */
-export function fieldLabel(field: string): string {
-  return FIELD_LABELS[field] ?? field;
-}
+/** An SQL string literal of a constant (quotes doubled). */
+const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-/** SELECT list of `audit_log a` aliased to {@link ChangeEntry}'s names. */
+/**
+ * SELECT list of `audit_log a` aliased to {@link ChangeEntry}'s names. The label is worked out in
+ * the query from the constant {@link FIELD_LABELS}, so every reader gets it with the entry.
+ */
 export const ENTRY_COLUMNS =
   'a.id, a.at, a.user_id AS userId, a.user_name AS userName, a.field, ' +
+  `CASE a.field ${Object.entries(FIELD_LABELS)
+    .map(([field, label]) => `WHEN ${sqlText(field)} THEN ${sqlText(label)}`)
+    .join(' ')} ELSE a.field END AS fieldLabel, ` +
   'a.old_value AS oldValue, a.new_value AS newValue, a.source';

@@ -3,7 +3,6 @@
  * report, and change log — as CSV text with a file name. The shell decides where it goes: a
  * save dialog in Electron, a download in the browser host.
  */
-import { fieldLabel } from '../audit/entries.js';
 import type { ChangeLog } from '../audit/change-log.js';
 import type { Database } from '../db/connection.js';
 import type { ReadinessDeps } from '../readiness/evaluate.js';
@@ -67,7 +66,7 @@ export class Exporter {
   changes(scope: 'sinceSync' | 'all'): ExportFile {
     const rows = this.deps.changeLog
       .entries(scope)
-      .map((e) => [e.at, e.userName, fieldLabel(e.field), e.oldValue, e.newValue, e.source]);
+      .map((e) => [e.at, e.userName, e.fieldLabel, e.oldValue, e.newValue, e.source]);
     const headers = ['When (UTC)', 'User Name', 'Field', 'Old Value', 'New Value', 'Source'];
     const prefix = scope === 'all' ? 'changes-all' : 'changes-since-last-sync';
     return { fileName: this.name(prefix), text: toCsv(headers, rows) };

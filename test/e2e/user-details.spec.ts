@@ -175,7 +175,7 @@ test('unchanged details leave without a question, and the tabs follow the arrow 
     'No Organizations yet.',
   );
   await page.keyboard.press('End');
-  await expect(page.getByRole('tab', { name: 'Participant Assignments' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'History' })).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(profile).toBeFocused();
   await expect(page.getByRole('tabpanel', { name: 'Profile' })).toBeVisible();
