@@ -1,6 +1,11 @@
+import path from 'node:path';
 import { BrowserWindow, screen } from 'electron';
+import { APP_ROOT } from '../app-root.js';
 import { APP_ENTRY_URL, mainWindowOptions } from './policy.js';
 import { loadWindowState, saveWindowState, type Area } from './window-state.js';
+
+/** The window's icon on Linux and Windows (packaged apps also carry it in their installer). */
+const WINDOW_ICON = path.join(APP_ROOT, 'resources', 'icon.png');
 
 /** The displays' work areas, the primary display's first (window-state.ts falls back to it). */
 function workAreas(): Area[] {
@@ -21,7 +26,11 @@ export function createMainWindow(
 ): BrowserWindow {
   const state = loadWindowState(dataDir, workAreas());
   const { maximized, ...bounds } = state;
-  const window = new BrowserWindow({ ...mainWindowOptions(preloadPath), ...bounds });
+  const window = new BrowserWindow({
+    ...mainWindowOptions(preloadPath),
+    ...bounds,
+    icon: WINDOW_ICON,
+  });
   window.once('ready-to-show', () => {
     if (maximized) window.maximize();
     window.show();

@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 interface BuilderConfig {
   appId: string;
   productName: string;
+  icon: string;
   files: string[];
   asarUnpack: string[];
-  linux: { target: string[] };
-  win: { target: string[] };
-  mac: { target: string[] };
+  linux: { target: string[]; icon: string };
+  win: { target: string[]; icon: string };
+  mac: { target: string[]; icon: string };
   electronFuses: Record<string, boolean>;
 }
 
@@ -28,6 +29,15 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(
       expect.arrayContaining(['out/**', 'resources/**', 'package.json']),
     );
+  });
+
+  it('takes every platform’s icon from a 512×512 PNG in resources/', () => {
+    const icons = [config.icon, config.linux.icon, config.win.icon, config.mac.icon];
+    expect(new Set(icons)).toEqual(new Set(['resources/icon.png']));
+    const png = readFileSync('resources/icon.png');
+    // PNG signature, then the IHDR chunk: width and height as big-endian 32-bit integers.
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
   });
 
   it('unpacks the native modules from asar', () => {
