@@ -119,7 +119,12 @@ export function createApp(options: AppOptions) {
     }),
     'prefs.get': () => prefs.get(),
     'prefs.set': (input) => prefs.set(input),
-    ...createRosterHandlers({ users, prefs }),
+    ...createRosterHandlers({
+      users,
+      prefs,
+      readiness: readinessIo.readiness,
+      lastTestEmails: (ids) => lastTestResults(db, ids),
+    }),
     ...createMailHandlers(mail),
     ...auth.handlers,
     ...createReadinessHandlers(readinessIo),

@@ -9,7 +9,6 @@ import Simulator from './views/simulator/Simulator.svelte';
 import SimulatorFaq from './views/simulator/Faq.svelte';
 import TwoFactorSettings from './views/simulator/TwoFactorSettings.svelte';
 import Readiness from './views/readiness/Readiness.svelte';
-import ReasonUsers from './views/readiness/ReasonUsers.svelte';
 import ImportRoster from './views/io/ImportRoster.svelte';
 import Changes from './views/io/Changes.svelte';
 import MailCompose from './views/mail/Compose.svelte';
@@ -20,7 +19,7 @@ import MailOutboxMessage from './views/mail/OutboxMessage.svelte';
 import EmailSettings from './views/mail/EmailSettings.svelte';
 import Backups from './views/data/Backups.svelte';
 
-/** Values of the `:name` segments of a matched path. */
+/** Values of the `:name` segments of a matched path, and of its `?name=value` query. */
 export type RouteParams = Record<string, string>;
 
 /** What every screen receives from the router. */
@@ -56,7 +55,6 @@ export const ROUTES: RouteDef[] = [
     title: 'Readiness',
     menu: { group: 'Admin', label: 'Readiness' },
   },
-  { pattern: '/readiness/:reason', view: ReasonUsers, title: 'Users not ready' },
   {
     pattern: '/import',
     view: withoutParams(ImportRoster),
@@ -71,7 +69,7 @@ export const ROUTES: RouteDef[] = [
   },
   {
     pattern: '/users',
-    view: withoutParams(ManageUsers),
+    view: ManageUsers,
     title: 'Manage Users',
     menu: { group: 'Admin', label: 'Manage Users' },
   },
@@ -123,9 +121,15 @@ export const ROUTES: RouteDef[] = [
   },
 ];
 
-/** The first route whose pattern matches `path`, with its parameters; null when none does. */
+/**
+ * The first route whose pattern matches `path`, with its parameters; null when none does. A
+ * query (`/users?readiness=role-based`) does not take part in matching; its values join the
+ * parameters, except where a path segment has the same name.
+ */
 export function matchRoute(path: string): { route: RouteDef; params: RouteParams } | null {
-  const parts = path.split('/').filter(Boolean);
+  const queryAt = path.indexOf('?');
+  const query = new URLSearchParams(queryAt < 0 ? '' : path.slice(queryAt + 1));
+  const parts = (queryAt < 0 ? path : path.slice(0, queryAt)).split('/').filter(Boolean);
   for (const route of ROUTES) {
     const wanted = route.pattern.split('/').filter(Boolean);
     if (wanted.length !== parts.length) continue;
@@ -138,7 +142,10 @@ export function matchRoute(path: string): { route: RouteDef; params: RouteParams
       }
       return segment === actual;
     });
-    if (matches) return { route, params };
+    if (matches) {
+      for (const [name, value] of query) if (!(name in params)) params[name] = value;
+      return { route, params };
+    }
   }
   return null;
 }

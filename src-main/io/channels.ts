@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../contract-kit.js';
-import { STATUS_FILTERS, USER_COLUMNS } from '../roster/schemas.js';
+import { UserFilterInput, USER_COLUMNS } from '../roster/schemas.js';
 import type { ExportFile } from './export.js';
 import type { ImportPreview, ImportSummary } from './import-roster.js';
 
@@ -38,11 +38,9 @@ export const ioChannels = {
   'io.applyImport': channel<ImportSummary>()(
     z.strictObject({ text: FileText, options: ImportOptionsInput }),
   ),
-  /** The roster as CSV: the current search, status filter and sort, all pages. */
+  /** The roster as CSV: the current search, status and readiness filters and sort, all pages. */
   'io.exportRoster': channel<ExportFile>()(
-    z.strictObject({
-      query: z.string().max(200).default(''),
-      status: z.enum(STATUS_FILTERS).default('All'),
+    UserFilterInput.extend({
       sort: z
         .strictObject({ column: z.enum(USER_COLUMNS), direction: z.enum(['asc', 'desc']) })
         .default({ column: 'userName', direction: 'asc' }),

@@ -6,6 +6,7 @@
 import type { ChangeLog } from '../audit/change-log.js';
 import type { Database } from '../db/connection.js';
 import type { ReadinessDeps } from '../readiness/evaluate.js';
+import type { ReadinessFilter } from '../readiness/reasons.js';
 import { readinessReportRows } from '../readiness/report-rows.js';
 import type { UserColumn, UserFilter } from '../roster/schemas.js';
 import { filterSql, orderSql } from '../roster/search-sql.js';
@@ -26,17 +27,26 @@ export interface RosterExportInput extends UserFilter {
 /** The guide's column headers, which the import reads back. */
 const ROSTER_HEADERS = ['User Name', 'First Name', 'Last Name', 'Email', 'Work Phone', 'Status'];
 
+/** What the exporter needs. */
+export interface ExporterDeps {
+  clock: () => Date;
+  changeLog: ChangeLog;
+  readiness: ReadinessDeps;
+  /** The ids a readiness filter lets through, null for 'all' (ReadinessService.idsFor). */
+  readinessIds: (filter: ReadinessFilter) => readonly number[] | null;
+}
+
 /** Builds the export files. */
 export class Exporter {
   constructor(
     private readonly db: Database,
-    private readonly deps: { clock: () => Date; changeLog: ChangeLog; readiness: ReadinessDeps },
+    private readonly deps: ExporterDeps,
   ) {}
 
-  /** Every user matching the search and status filter, in the chosen order. */
+  /** Every user matching the search, status and readiness filters, in the chosen order. */
   roster(input: RosterExportInput): ExportFile {
     // The search's own SQL builders, so the export matches Manage Users row for row.
-    const filter = filterSql(input);
+    const filter = filterSql({ ...input, onlyIds: this.deps.readinessIds(input.readiness) });
     const rows = this.db
       .prepare<Record<string, string>, UserRowRecord>(
         `SELECT ${ROW_COLUMNS} FROM users u ${filter.where} ` +

@@ -26,10 +26,15 @@ export interface ReadinessIoOptions {
 /** The readiness service, the importer and the exporter. */
 export function createReadinessIoServices(options: ReadinessIoOptions) {
   const { db, clock, prefs, audit, testResults, goLiveDate } = options;
-  const readinessDeps = { testResults };
+  const readiness = new ReadinessService(db, { clock, goLiveDate, testResults });
   return {
-    readiness: new ReadinessService(db, { clock, goLiveDate, testResults }),
+    readiness,
     importer: new RosterImporter(db, { clock, recorder: audit.recorder, prefs }),
-    exporter: new Exporter(db, { clock, changeLog: audit.changeLog, readiness: readinessDeps }),
+    exporter: new Exporter(db, {
+      clock,
+      changeLog: audit.changeLog,
+      readiness: { testResults },
+      readinessIds: (filter) => readiness.idsFor(filter),
+    }),
   };
 }

@@ -13,6 +13,5 @@ export function createReadinessHandlers(deps: {
   return {
     'readiness.summary': () => readiness.summary(),
     'readiness.forUsers': ({ userIds }) => ({ users: readiness.forUsers(userIds) }),
-    'readiness.userIdsWithReason': ({ reason }) => ({ ids: readiness.userIdsWithReason(reason) }),
   };
 }

@@ -37,3 +37,13 @@ export const REASON_LABELS: Record<ReasonCode, string> = {
   'test-email-failed': 'Last test email failed',
   'test-email-uncertain': 'Last test email uncertain',
 };
+
+/**
+ * The Manage Users readiness filter: everyone ('all'), the active users who are ready or not
+ * ready, or the active users with one reason. Inactive users are out of scope: only 'all' shows
+ * them.
+ */
+export const READINESS_FILTERS = ['all', 'ready', 'not-ready', ...REASON_CODES] as const;
+
+/** One of {@link READINESS_FILTERS}. */
+export type ReadinessFilter = (typeof READINESS_FILTERS)[number];

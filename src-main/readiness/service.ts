@@ -1,16 +1,21 @@
 /**
  * The Readiness dashboard's numbers, the per-user reasons behind the Manage Users badges, and
- * the ids behind each dashboard row. Every answer re-evaluates the roster: it is fast enough,
- * and no cache can go stale after an edit, an import or a test email.
+ * the ids behind the Manage Users readiness filter. The roster is evaluated again whenever the
+ * database has changed since the last evaluation, so no answer can be stale after an edit, an
+ * import, a restore or a test email, while paging and sorting a large roster cost nothing extra.
  */
 import type { Database } from '../db/connection.js';
 import { evaluateReadiness, type ReadinessDeps } from './evaluate.js';
-import { REASON_CODES, REASON_LABELS, type ReasonCode } from './reasons.js';
+import { REASON_CODES, REASON_LABELS, type ReadinessFilter, type ReasonCode } from './reasons.js';
+import { ReadinessSnapshot } from './snapshot.js';
 import type { ReadinessSummary, UserReadinessBadge } from './types.js';
 
 export type { ReadinessSummary, ReasonCount, UserReadinessBadge } from './types.js';
 
-/** Everything the readiness service depends on. */
+/**
+ * Everything the readiness service depends on. `testResults` must read the same database: the
+ * service re-evaluates only when that database changed.
+ */
 export interface ReadinessServiceDeps extends ReadinessDeps {
   clock: () => Date;
   /** The go-live date (YYYY-MM-DD) from the sign-in policy; absent means none is known. */
@@ -25,14 +30,38 @@ const TEST_EMAIL_CODES: ReadonlySet<ReasonCode> = new Set([
 
 /** Answers the readiness channels. */
 export class ReadinessService {
+  #last: { version: string; snapshot: ReadinessSnapshot } | null = null;
+  readonly #version;
+
   constructor(
     private readonly db: Database,
     private readonly deps: ReadinessServiceDeps,
-  ) {}
+  ) {
+    this.#version = db
+      .prepare<[], string>("SELECT total_changes() || ':' || data_version FROM pragma_data_version")
+      .pluck();
+  }
+
+  /**
+   * The roster's readiness now. Evaluated again only when the database changed: total_changes()
+   * counts every row this connection wrote (rolled back or not), and data_version moves when
+   * another connection commits (a restore writes through its own connection). Reading both
+   * costs microseconds; evaluating 100,000 users costs a second or more.
+   */
+  snapshot(): ReadinessSnapshot {
+    const version = String(this.#version.get());
+    if (this.#last?.version !== version) {
+      this.#last = {
+        version,
+        snapshot: new ReadinessSnapshot(evaluateReadiness(this.db, this.deps)),
+      };
+    }
+    return this.#last.snapshot;
+  }
 
   /** The dashboard. */
   summary(): ReadinessSummary {
-    const report = evaluateReadiness(this.db, this.deps);
+    const { report } = this.snapshot();
     const testEmailChecked = this.deps.testResults !== undefined;
     const goLiveDate = this.deps.goLiveDate?.() ?? null;
     const next = report.nextToFix;
@@ -53,41 +82,17 @@ export class ReadinessService {
 
   /** Reasons per user, for the badges of one Manage Users page. Unknown ids are left out. */
   forUsers(userIds: readonly number[]): UserReadinessBadge[] {
-    const report = evaluateReadiness(this.db, this.deps);
-    const badges: UserReadinessBadge[] = [];
-    for (const id of userIds) {
-      const user = report.byUser.get(id);
-      if (!user) continue;
-      badges.push({
-        id,
-        inScope: user.inScope,
-        ready: user.inScope && user.reasons.length === 0,
-        reasons: user.reasons,
-      });
-    }
-    return badges;
+    const snapshot = this.snapshot();
+    return userIds.flatMap((id) => snapshot.badge(id) ?? []);
   }
 
   /**
-   * Ids of the active users with `reason` ('any': every not-ready active user), in user-name
-   * order, for "open Manage Users filtered to those users".
+   * The ids the Manage Users readiness filter lets through (see {@link ReadinessSnapshot.idsFor});
+   * null for 'all', answered without evaluating anything.
    */
-  userIdsWithReason(reason: ReasonCode | 'any'): number[] {
-    const report = evaluateReadiness(this.db, this.deps);
-    const matching = [...report.byUser.values()].filter((u) =>
-      reason === 'any' ? u.reasons.length > 0 : u.reasons.some((r) => r.code === reason),
-    );
-    matching.sort((a, b) => compareNoCase(a.userName, b.userName) || a.id - b.id);
-    return matching.map((u) => u.id);
+  idsFor(filter: ReadinessFilter): readonly number[] | null {
+    return filter === 'all' ? null : this.snapshot().idsFor(filter);
   }
-}
-
-function compareNoCase(a: string, b: string): number {
-  const [x, y] = [
-    a.replace(/[A-Z]/g, (c) => c.toLowerCase()),
-    b.replace(/[A-Z]/g, (c) => c.toLowerCase()),
-  ];
-  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**

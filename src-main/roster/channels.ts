@@ -8,13 +8,16 @@ import {
   UserSearchInput,
   USER_STATUSES,
   type UserDetail,
-  type UserSearchPage,
+  type UserListPage,
 } from './schemas.js';
 
 /** Manage Users and View Details. */
 export const rosterChannels = {
-  /** One page of Manage Users: substring search, status filter, sort, paging, total count. */
-  'users.search': channel<UserSearchPage>()(UserSearchInput),
+  /**
+   * One page of Manage Users: substring search, status and readiness filters, sort, paging,
+   * total count; each row with its readiness badge and last test email.
+   */
+  'users.search': channel<UserListPage>()(UserSearchInput),
   /** Ids of every user matching a search across all pages ("select all N matching users"). */
   'users.matchingIds': channel<{ ids: number[] }>()(UserFilterInput),
   /** One user's profile for View Details. */

@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import type { LastTestResult } from '../mail/last-results.js';
+import { READINESS_FILTERS } from '../readiness/reasons.js';
+import type { UserReadinessBadge } from '../readiness/types.js';
 import { isValidEmail } from './email.js';
+
+export type { ReadinessFilter } from '../readiness/reasons.js';
 
 /** A user's status as the guide shows it in Manage Users. */
 export const USER_STATUSES = ['Active', 'Inactive'] as const;
@@ -77,10 +82,11 @@ export type UserProfile = z.output<typeof UserProfileInput>;
 export const STATUS_FILTERS = ['Active', 'Inactive', 'All'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
-/** What to search for: the free-text box and the status filter. */
+/** What to search for: the free-text box, the status filter and the readiness filter. */
 export const UserFilterInput = z.strictObject({
   query: z.string().max(200).default(''),
   status: z.enum(STATUS_FILTERS).default('All'),
+  readiness: z.enum(READINESS_FILTERS).default('all'),
 });
 export type UserFilter = z.output<typeof UserFilterInput>;
 
@@ -110,6 +116,18 @@ export interface UserSearchPage {
   page: number;
   pageCount: number;
   pageSize: number;
+}
+
+/** A Manage Users row with its readiness badge and its last test email (null: none sent yet). */
+export interface UserListRow extends UserRow {
+  /** Null only for a user the readiness evaluation did not see (never in practice). */
+  readiness: UserReadinessBadge | null;
+  lastTestEmail: LastTestResult | null;
+}
+
+/** One page of Manage Users as the screen shows it. */
+export interface UserListPage extends Omit<UserSearchPage, 'rows'> {
+  rows: UserListRow[];
 }
 
 /** A user id as it travels in inputs. */

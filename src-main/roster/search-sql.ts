@@ -1,9 +1,9 @@
 /**
  * Builds the SQL of a roster search: the text match (FTS5 trigram index for three characters or
  * more, an escaped LIKE below that, since a trigram index cannot answer shorter substrings), the
- * status filter and the sort. Every value the administrator typed travels as a bound parameter.
+ * status filter, the readiness filter and the sort. Every value travels as a bound parameter.
  */
-import type { UserColumn, UserFilter } from './schemas.js';
+import type { StatusFilter, UserColumn } from './schemas.js';
 
 /** SQL columns of each sortable column. Status holds two fixed words: binary order is fine. */
 const SORT_EXPRESSIONS: Record<UserColumn, string> = {
@@ -14,6 +14,17 @@ const SORT_EXPRESSIONS: Record<UserColumn, string> = {
   workPhone: 'u.work_phone COLLATE NOCASE',
   status: 'u.status',
 };
+
+/**
+ * A filter as the SQL applies it. The readiness filter arrives resolved, as the ids of the users
+ * it lets through, because readiness is computed in memory (see ReadinessService), not in SQL.
+ */
+export interface SqlFilter {
+  query: string;
+  status: StatusFilter;
+  /** Only these users; null or absent: no readiness restriction. */
+  onlyIds?: readonly number[] | null | undefined;
+}
 
 /** The shortest substring the trigram index can find. */
 const TRIGRAM = 3;
@@ -47,18 +58,18 @@ export function likeSubstring(text: string): string {
  */
 export type MatchPlan = 'drive' | 'walk';
 
-/** The WHERE clause for a search box text and status filter. */
-export function filterSql(filter: UserFilter, plan: MatchPlan = 'drive'): FilterSql {
+/** The WHERE clause for a search box text, status filter and readiness ids. */
+export function filterSql(filter: SqlFilter, plan: MatchPlan = 'drive'): FilterSql {
   const conditions: string[] = [];
   const params: Record<string, string> = {};
   const text = filter.query.trim();
+  // A unary + on u.id stops SQLite from looking matches up by id, so it walks the sort index.
+  const id = plan === 'walk' ? '+u.id' : 'u.id';
   let kind: FilterSql['kind'] = 'none';
   if (text !== '') {
     if ([...text].length >= TRIGRAM) {
       kind = 'fts';
       params.match = ftsPhrase(text);
-      // A unary + on u.id stops SQLite from looking matches up by id, so it walks the sort index.
-      const id = plan === 'walk' ? '+u.id' : 'u.id';
       conditions.push(`${id} IN (SELECT rowid FROM users_search WHERE users_search MATCH @match)`);
     } else {
       kind = 'like';
@@ -75,6 +86,12 @@ export function filterSql(filter: UserFilter, plan: MatchPlan = 'drive'): Filter
   if (filter.status !== 'All') {
     params.status = filter.status;
     conditions.push('u.status = @status');
+  }
+  if (filter.onlyIds) {
+    // One bound JSON array, whatever its length: the SQL text (and its prepared statement) stays
+    // the same, and no id is ever spliced into it.
+    params.ids = JSON.stringify(filter.onlyIds);
+    conditions.push(`${id} IN (SELECT value FROM json_each(@ids))`);
   }
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params, kind };
 }

@@ -9,13 +9,12 @@ import type { ChangeRecorder, ChangeSource, FieldChange } from './change-recorde
 import {
   UserProfileInput,
   type UserDetail,
-  type UserFilter,
   type UserProfile,
   type UserSearch,
   type UserSearchPage,
   type UserStatus,
 } from './schemas.js';
-import { filterSql, orderSql, type MatchPlan } from './search-sql.js';
+import { filterSql, orderSql, type MatchPlan, type SqlFilter } from './search-sql.js';
 import {
   DETAIL_COLUMNS,
   PROFILE_FIELDS,
@@ -30,6 +29,9 @@ export const USER_NAME_TAKEN = 'That user name is already taken.';
 const NO_RECORDER: ChangeRecorder = { record: () => {} };
 
 type Params = Record<string, string | number>;
+
+/** A search as the repository runs it: the readiness filter already resolved to ids. */
+export type RosterQuery = SqlFilter & Pick<UserSearch, 'sort' | 'page' | 'pageSize'>;
 
 /** One match in this many users or more counts as a broad search (see `planFor`). */
 const DENSE_MATCH_SHARE = 20;
@@ -59,7 +61,7 @@ export class UsersRepository {
   }
 
   /** One page of users matching the search, sorted, with the total and the page count. */
-  search(input: UserSearch): UserSearchPage {
+  search(input: RosterQuery): UserSearchPage {
     const total = this.countMatching(input);
     const pageCount = Math.max(1, Math.ceil(total / input.pageSize));
     const page = Math.min(Math.max(1, input.page), pageCount);
@@ -84,18 +86,18 @@ export class UsersRepository {
     return total * DENSE_MATCH_SHARE > size ? 'walk' : 'drive';
   }
 
-  /** How many users match; without a status filter the trigram index alone answers. */
-  private countMatching(filter: UserFilter): number {
+  /** How many users match; with only a text match the trigram index alone answers. */
+  private countMatching(filter: SqlFilter): number {
     const sql = filterSql(filter);
     const query =
-      sql.kind === 'fts' && filter.status === 'All'
+      sql.kind === 'fts' && filter.status === 'All' && !filter.onlyIds
         ? 'SELECT count(*) FROM users_search WHERE users_search MATCH @match'
         : `SELECT count(*) FROM users u ${sql.where}`;
     return Number(this.statement(query).pluck().get(sql.params) ?? 0);
   }
 
   /** Ids of every matching user (all pages), in the default order: by user name. */
-  matchingIds(filter: UserFilter): number[] {
+  matchingIds(filter: SqlFilter): number[] {
     const sql = filterSql(filter);
     return this.statement(`SELECT u.id FROM users u ${sql.where} ${orderSql('userName', 'asc')}`)
       .pluck()

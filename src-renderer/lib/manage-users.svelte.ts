@@ -1,10 +1,16 @@
 /**
- * State of Manage Users: the search, filter, sort and page; the current page of results; the
+ * State of Manage Users: the search, filters, sort and page; the current page of results; the
  * selection (which can span pages); and the bulk action. One instance lives for the whole session
  * so that coming back from View Details keeps the search and page.
  */
 import { SvelteSet } from 'svelte/reactivity';
-import type { PageSize, StatusFilter, UserColumn, UserSearchPage } from '../../src-main/contract';
+import type {
+  PageSize,
+  ReadinessFilter,
+  StatusFilter,
+  UserColumn,
+  UserListPage,
+} from '../../src-main/contract';
 import { announcer } from './announcer.svelte';
 import { call } from './api';
 import type { BulkAction } from './bulk-actions';
@@ -16,6 +22,19 @@ export interface SortState {
   direction: 'asc' | 'desc';
 }
 
+/** One choice of the Readiness filter. */
+export interface ReadinessOption {
+  value: ReadinessFilter;
+  label: string;
+}
+
+/** The choices every installation has; the reasons (with their labels) come from main. */
+export const READINESS_BASE_OPTIONS: readonly ReadinessOption[] = [
+  { value: 'all', label: 'All' },
+  { value: 'ready', label: 'Ready' },
+  { value: 'not-ready', label: 'Not ready' },
+];
+
 /** Manage Users' search, results, selection and bulk-action outcome. */
 export class ManageUsersState {
   /** What is typed in the search box. */
@@ -23,10 +42,13 @@ export class ManageUsersState {
   /** The query of the results on screen. */
   query = $state('');
   status = $state<StatusFilter>('All');
+  readiness = $state<ReadinessFilter>('all');
+  /** One Readiness choice per reason, with the Readiness dashboard's labels. */
+  reasonOptions = $state<ReadinessOption[]>([]);
   sort = $state<SortState>({ column: 'userName', direction: 'asc' });
   page = $state(1);
   pageSize = $state<PageSize>(25);
-  result = $state<UserSearchPage | null>(null);
+  result = $state<UserListPage | null>(null);
   loading = $state(false);
   error = $state<string | null>(null);
   readonly selected = new SvelteSet<number>();
@@ -58,14 +80,48 @@ export class ManageUsersState {
     return this.allOnPageSelected && this.selected.size < total;
   }
 
-  /** First visit: load the remembered page size, then search. Later visits: refresh. */
+  /** The label of the readiness filter in use. */
+  get readinessLabel(): string {
+    return this.#readinessOption(this.readiness)?.label ?? this.readiness;
+  }
+
+  #readinessOption(value: string): ReadinessOption | undefined {
+    return [...READINESS_BASE_OPTIONS, ...this.reasonOptions].find((o) => o.value === value);
+  }
+
+  /**
+   * First visit: load the remembered page size and the reasons of the Readiness filter, then
+   * search. Later visits: refresh.
+   */
   async open(): Promise<void> {
     if (!this.#started) {
       this.#started = true;
-      const prefs = await call('prefs.get', undefined);
+      const [prefs, summary] = await Promise.all([
+        call('prefs.get', undefined),
+        call('readiness.summary', undefined),
+      ]);
       if (prefs.ok) this.pageSize = prefs.value.itemsPerPage;
+      if (summary.ok) {
+        this.reasonOptions = summary.value.reasons.map((r) => ({ value: r.code, label: r.label }));
+      }
     }
+    // A link can name a reason this installation does not check: show everyone instead.
+    if (!this.#readinessOption(this.readiness)) this.readiness = 'all';
     await this.load();
+  }
+
+  /**
+   * Opened from a link of the Readiness dashboard (`#/users?readiness=role-based`): exactly the
+   * users it counted, so the search box and status filter start empty, on page 1.
+   */
+  showReadiness(readiness: string): void {
+    this.readiness = readiness as ReadinessFilter;
+    this.draftQuery = '';
+    this.query = '';
+    this.status = 'All';
+    this.page = 1;
+    this.selected.clear();
+    this.lastOpenedId = null;
   }
 
   /** Runs the search typed in the box from page 1. */
@@ -78,6 +134,11 @@ export class ManageUsersState {
 
   async setStatusFilter(status: StatusFilter): Promise<void> {
     this.status = status;
+    await this.search();
+  }
+
+  async setReadinessFilter(readiness: ReadinessFilter): Promise<void> {
+    this.readiness = readiness;
     await this.search();
   }
 
@@ -116,7 +177,11 @@ export class ManageUsersState {
 
   /** Selects every user matching the current search and filter, on all pages. */
   async selectAllMatching(): Promise<void> {
-    const result = await call('users.matchingIds', { query: this.query, status: this.status });
+    const result = await call('users.matchingIds', {
+      query: this.query,
+      status: this.status,
+      readiness: this.readiness,
+    });
     if (!result.ok) {
       this.#reportAction(result.error.message, true);
       return;
@@ -148,6 +213,7 @@ export class ManageUsersState {
     const result = await call('users.search', {
       query: this.query,
       status: this.status,
+      readiness: this.readiness,
       sort: { ...this.sort },
       page: this.page,
       pageSize: this.pageSize,

@@ -59,7 +59,7 @@ describe('readiness, import, export and change-log channels through the gateway'
         testEmailChecked: true,
       },
     });
-    const ids = await invoke('readiness.userIdsWithReason', { reason: 'role-based' });
+    const ids = await invoke('users.matchingIds', { readiness: 'role-based' });
     expect(ids).toMatchObject({ ok: true, value: { ids: [1] } });
 
     const since = await invoke('changes.sinceSync', {});

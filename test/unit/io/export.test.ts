@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuditServices } from '../../../src-main/audit/index.js';
 import { Exporter } from '../../../src-main/io/export.js';
+import { ReadinessService } from '../../../src-main/readiness/service.js';
 import { profileOf } from '../../../src-main/roster/user-rows.js';
 import { UsersRepository } from '../../../src-main/roster/users-repository.js';
 import { GUIDE_ROSTER, tempDb, type TempDb } from './temp-db.js';
@@ -12,10 +13,12 @@ afterEach(() => t.cleanup());
 function setup() {
   t = tempDb('2024-03-11T12:00:00.000Z');
   const audit = createAuditServices({ db: t.db, clock: t.clock });
+  const readiness = new ReadinessService(t.db, { clock: t.clock });
   const exporter = new Exporter(t.db, {
     clock: t.clock,
     changeLog: audit.changeLog,
     readiness: {},
+    readinessIds: (filter) => readiness.idsFor(filter),
   });
   return { audit, exporter, users: new UsersRepository(t.db, t.clock, audit.recorder) };
 }
@@ -41,6 +44,7 @@ describe('formula injection', () => {
       exporter.roster({
         query: 'Evil',
         status: 'All',
+        readiness: 'all',
         sort: { column: 'userName', direction: 'asc' },
       }).text,
     );
@@ -68,6 +72,7 @@ describe('exports', () => {
     const all = exporter.roster({
       query: '',
       status: 'All',
+      readiness: 'all',
       sort: { column: 'userName', direction: 'desc' },
     });
     expect(all.fileName).toBe('trax-roster-2024-03-11.csv');
@@ -86,6 +91,7 @@ describe('exports', () => {
       exporter.roster({
         query: 'email.com',
         status: 'Active',
+        readiness: 'all',
         sort: { column: 'email', direction: 'asc' },
       }).text,
     );
@@ -95,6 +101,31 @@ describe('exports', () => {
       'frontdeskt@email.com',
       'officemanager@email.com',
     ]);
+  });
+
+  it('exports the roster with the readiness filter as Manage Users shows it', () => {
+    const { exporter } = setup();
+    t.addUsers([...GUIDE_ROSTER, { userName: 'ReadyRita', email: 'rita.ready@agency.gov' }]);
+    const names = (readiness: 'ready' | 'not-ready' | 'role-based') =>
+      rowsOf(
+        exporter.roster({
+          query: '',
+          status: 'All',
+          readiness,
+          sort: { column: 'userName', direction: 'desc' },
+        }).text,
+      )
+        .slice(1)
+        .map((r) => r[0]);
+    expect(names('role-based')).toEqual(['OfficeManager', 'FrontDesk']);
+    expect(names('not-ready')).toEqual([
+      'OfficeManager',
+      'FrontDesk',
+      'BrianJackson',
+      'AllisonBarry',
+    ]);
+    // JeremyStephens is inactive: out of scope, in neither list.
+    expect(names('ready')).toEqual(['ReadyRita']);
   });
 
   it('exports the readiness report with reasons, or only the users not ready', () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src-main/db/connection.js';
 import { evaluateReadiness } from '../../../src-main/readiness/evaluate.js';
 import type { TestEmailResult } from '../../../src-main/readiness/rules.js';
 import { daysUntil, ReadinessService } from '../../../src-main/readiness/service.js';
@@ -127,23 +128,47 @@ describe('ReadinessService', () => {
     expect(summary.nextToFix?.userName).toBe('AllisonBarry');
   });
 
-  it('answers badges per user and the ids behind a reason', () => {
+  it('answers badges per user and the ids behind each readiness filter', () => {
     t = tempDb();
     const [frontDesk, officeManager, jeremy, brian, allison] = t.addUsers(GUIDE_ROSTER);
+    const [rita] = t.addUsers([{ userName: 'ReadyRita', email: 'rita.ready@agency.gov' }]);
     const service = new ReadinessService(t.db, { clock: t.clock });
     const badges = service.forUsers([jeremy ?? 0, frontDesk ?? 0, 9999]);
     expect(badges).toEqual([
       { id: jeremy, inScope: false, ready: false, reasons: [] },
       expect.objectContaining({ id: frontDesk, inScope: true, ready: false }),
     ]);
-    expect(service.userIdsWithReason('role-based')).toEqual([frontDesk, officeManager]);
-    expect(service.userIdsWithReason('any')).toEqual([allison, brian, frontDesk, officeManager]);
-    // Fixing an address makes its reasons disappear.
+    const sorted = (ids: readonly number[] | null) => [...(ids ?? [])].sort((a, b) => a - b);
+    expect(service.idsFor('all')).toBeNull();
+    expect(sorted(service.idsFor('role-based'))).toEqual([frontDesk, officeManager]);
+    expect(sorted(service.idsFor('not-ready'))).toEqual([frontDesk, officeManager, brian, allison]);
+    expect(sorted(service.idsFor('ready'))).toEqual([rita]);
+    expect(service.idsFor('missing-email')).toEqual([]);
+    // Fixing an address makes its reasons disappear at once.
     t.db
       .prepare("UPDATE users SET email = 'front.desk.clerk@agency.gov' WHERE id = ?")
       .run(frontDesk);
-    expect(service.userIdsWithReason('role-based')).toEqual([officeManager]);
+    expect(sorted(service.idsFor('role-based'))).toEqual([officeManager]);
+    expect(sorted(service.idsFor('ready'))).toEqual([frontDesk, rita]);
     expect(service.forUsers([frontDesk ?? 0])[0]).toMatchObject({ ready: true, reasons: [] });
+  });
+
+  it('evaluates again after a change made by another connection (as a restore makes)', () => {
+    t = tempDb();
+    const [frontDesk] = t.addUsers(GUIDE_ROSTER);
+    const service = new ReadinessService(t.db, { clock: t.clock });
+    const before = service.snapshot();
+    expect(service.snapshot()).toBe(before);
+    const other = openDatabase(t.file, { clock: t.clock });
+    try {
+      other
+        .prepare("UPDATE users SET email = 'front.desk.clerk@agency.gov' WHERE id = ?")
+        .run(frontDesk);
+    } finally {
+      other.close();
+    }
+    expect(service.snapshot()).not.toBe(before);
+    expect(service.snapshot().badge(frontDesk ?? 0)).toMatchObject({ ready: true });
   });
 
   it('counts calendar days to the go-live date', () => {

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsersRepository } from '../../../src-main/roster/users-repository.js';
+import { UsersRepository, type RosterQuery } from '../../../src-main/roster/users-repository.js';
 import {
   USER_COLUMNS,
   type StatusFilter,
   type UserColumn,
   type UserRow,
-  type UserSearch,
 } from '../../../src-main/roster/schemas.js';
 import { tempDatabase } from '../db/temp-db.js';
 import { ROSTER } from './fixtures.js';
@@ -24,7 +23,7 @@ beforeAll(() => {
 });
 afterAll(() => t.cleanup());
 
-function search(partial: Partial<UserSearch>) {
+function search(partial: Partial<RosterQuery>) {
   return users.search({
     query: '',
     status: 'All',
@@ -212,6 +211,105 @@ describe('UsersRepository.matchingIds', () => {
     const byName = new Map(all.map((u) => [u.userName, u.id]));
     expect(ids).toEqual(expected('a', 'Active').map((n) => byName.get(n)));
     expect(users.matchingIds({ query: '', status: 'All' })).toHaveLength(ROSTER.length);
+  });
+});
+
+describe('UsersRepository.search: only some ids (the resolved readiness filter)', () => {
+  const idOf = (userName: string) => all.find((u) => u.userName === userName)?.id ?? 0;
+  const someIds = () =>
+    ['FrontDesk', 'OfficeManager', 'JeremyStephens', 'RGarcia', 'pgarcia', 'intake'].map(idOf);
+
+  it('keeps only those users, with any text, status, sort and page', () => {
+    const some = someIds();
+    expect(names(search({ onlyIds: some }).rows)).toEqual([
+      'FrontDesk',
+      'intake',
+      'JeremyStephens',
+      'OfficeManager',
+      'pgarcia',
+      'RGarcia',
+    ]);
+    // Trigram text, short text and the status filter combine with the ids.
+    expect(names(search({ onlyIds: some, query: 'email.com' }).rows)).toEqual([
+      'FrontDesk',
+      'JeremyStephens',
+      'OfficeManager',
+    ]);
+    expect(names(search({ onlyIds: some, query: 'ga' }).rows)).toEqual(['pgarcia', 'RGarcia']);
+    expect(names(search({ onlyIds: some, status: 'Inactive' }).rows)).toEqual([
+      'JeremyStephens',
+      'pgarcia',
+    ]);
+    const pages = [1, 2].map((page) =>
+      search({ onlyIds: some, page, pageSize: 5, sort: { column: 'email', direction: 'desc' } }),
+    );
+    expect(pages.map((p) => [p.total, p.pageCount, p.rows.length])).toEqual([
+      [6, 2, 5],
+      [6, 2, 1],
+    ]);
+    expect(pages.flatMap((p) => p.rows.map((r) => r.email))).toEqual([
+      'rgarcia@maricopa-cares.org',
+      'Pablo.Garcia@Maricopa-Cares.org',
+      'officemanager@email.com',
+      'jstephans@email.com',
+      'intake@maricopa-cares.org',
+      'frontdeskt@email.com',
+    ]);
+  });
+
+  it('matches nobody with an empty list, and everybody matching without one', () => {
+    expect(search({ onlyIds: [] })).toMatchObject({ rows: [], total: 0, page: 1, pageCount: 1 });
+    expect(search({ onlyIds: null }).total).toBe(ROSTER.length);
+  });
+
+  it('selects all matching users with the ids too', () => {
+    const onlyIds = someIds();
+    expect(users.matchingIds({ query: 'email.com', status: 'Active', onlyIds })).toEqual([
+      idOf('FrontDesk'),
+      idOf('OfficeManager'),
+    ]);
+  });
+
+  it('pages alike whether a few or many ids are allowed', () => {
+    const big = tempDatabase();
+    try {
+      const repo = new UsersRepository(big.db, big.clock);
+      const rows = [...ROSTER, ...fillers(200)].map((p) => repo.create(p));
+      // Five ids make a narrow search (looked up by id), every other id a broad one (walked).
+      for (const allowed of [rows.slice(0, 5), rows.filter((_, i) => i % 2 === 0)]) {
+        for (const query of ['', 'fill', 'er']) {
+          const ids = new Set(allowed.map((u) => u.id));
+          const want = rows
+            .filter((u) => ids.has(u.id))
+            .filter((u) =>
+              [u.userName, u.firstName, u.lastName, u.email].some((f) =>
+                f.toLowerCase().includes(query),
+              ),
+            )
+            .sort((a, b) => {
+              const [x, y] = [a.userName.toLowerCase(), b.userName.toLowerCase()];
+              return x < y ? -1 : x > y ? 1 : a.id - b.id;
+            })
+            .map((u) => u.id);
+          const got: number[] = [];
+          for (let page = 1; page <= Math.max(1, Math.ceil(want.length / 10)); page++) {
+            const result = repo.search({
+              query,
+              status: 'All',
+              onlyIds: [...ids],
+              sort: { column: 'userName', direction: 'asc' },
+              page,
+              pageSize: 10,
+            });
+            expect(result.total, `${ids.size} ids / ${query}`).toBe(want.length);
+            got.push(...result.rows.map((r) => r.id));
+          }
+          expect(got, `${ids.size} ids / ${query}`).toEqual(want);
+        }
+      }
+    } finally {
+      big.cleanup();
+    }
   });
 });
 
