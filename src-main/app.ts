@@ -101,6 +101,7 @@ export function createApp(options: AppOptions) {
     clock,
     prefs,
     audit,
+    users,
     testResults: () => lastTestResults(db),
     goLiveDate: () => auth.policy.get().goLiveDate,
   });
@@ -135,7 +136,10 @@ export function createApp(options: AppOptions) {
       databaseFile,
       clock,
       logger,
-      afterRestore: () => mail.recoverInterruptedJobs(),
+      afterRestore: () => {
+        users.searchIndex.invalidate();
+        mail.recoverInterruptedJobs();
+      },
     }),
   };
 

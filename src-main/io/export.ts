@@ -9,8 +9,7 @@ import type { ReadinessDeps } from '../readiness/evaluate.js';
 import type { ReadinessFilter } from '../readiness/reasons.js';
 import { readinessReportRows } from '../readiness/report-rows.js';
 import type { UserColumn, UserFilter } from '../roster/schemas.js';
-import { filterSql, orderSql } from '../roster/search-sql.js';
-import { ROW_COLUMNS, type UserRowRecord } from '../roster/user-rows.js';
+import type { UsersRepository } from '../roster/users-repository.js';
 import { toCsv } from './csv-out.js';
 
 /** An export ready to save. */
@@ -34,6 +33,8 @@ export interface ExporterDeps {
   readiness: ReadinessDeps;
   /** The ids a readiness filter lets through, null for 'all' (ReadinessService.idsFor). */
   readinessIds: (filter: ReadinessFilter) => readonly number[] | null;
+  /** Manage Users' own search, so the export matches it row for row. */
+  users: Pick<UsersRepository, 'matchingIds' | 'rowsInOrder'>;
 }
 
 /** Builds the export files. */
@@ -45,14 +46,10 @@ export class Exporter {
 
   /** Every user matching the search, status and readiness filters, in the chosen order. */
   roster(input: RosterExportInput): ExportFile {
-    // The search's own SQL builders, so the export matches Manage Users row for row.
-    const filter = filterSql({ ...input, onlyIds: this.deps.readinessIds(input.readiness) });
-    const rows = this.db
-      .prepare<Record<string, string>, UserRowRecord>(
-        `SELECT ${ROW_COLUMNS} FROM users u ${filter.where} ` +
-          orderSql(input.sort.column, input.sort.direction),
-      )
-      .all(filter.params)
+    const { users, readinessIds } = this.deps;
+    const ids = users.matchingIds({ ...input, onlyIds: readinessIds(input.readiness) }, input.sort);
+    const rows = users
+      .rowsInOrder(ids)
       .map((u) => [u.userName, u.firstName, u.lastName, u.email, u.workPhone, u.status]);
     return { fileName: this.name('roster'), text: toCsv(ROSTER_HEADERS, rows) };
   }

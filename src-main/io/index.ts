@@ -8,6 +8,7 @@ import type { Database } from '../db/connection.js';
 import type { PrefsRepository } from '../db/prefs-repository.js';
 import type { TestResultsSource } from '../readiness/evaluate.js';
 import { ReadinessService } from '../readiness/service.js';
+import type { UsersRepository } from '../roster/users-repository.js';
 import { Exporter } from './export.js';
 import { RosterImporter } from './import-roster.js';
 
@@ -17,6 +18,8 @@ export interface ReadinessIoOptions {
   clock: () => Date;
   prefs: PrefsRepository;
   audit: AuditServices;
+  /** The roster, whose search the roster export follows. */
+  users: UsersRepository;
   /** The Mail service's last test email per user. */
   testResults?: TestResultsSource;
   /** The go-live date (YYYY-MM-DD) of the sign-in policy. */
@@ -25,7 +28,7 @@ export interface ReadinessIoOptions {
 
 /** The readiness service, the importer and the exporter. */
 export function createReadinessIoServices(options: ReadinessIoOptions) {
-  const { db, clock, prefs, audit, testResults, goLiveDate } = options;
+  const { db, clock, prefs, audit, users, testResults, goLiveDate } = options;
   const readiness = new ReadinessService(db, { clock, goLiveDate, testResults });
   return {
     readiness,
@@ -35,6 +38,7 @@ export function createReadinessIoServices(options: ReadinessIoOptions) {
       changeLog: audit.changeLog,
       readiness: { testResults },
       readinessIds: (filter) => readiness.idsFor(filter),
+      users,
     }),
   };
 }

@@ -2,7 +2,7 @@
  * The roster: search for Manage Users, one user for View Details, Add User, Save, and the bulk
  * Activate/Deactivate. Every change is reported to the {@link ChangeRecorder} in its transaction.
  */
-import type BetterSqlite3 from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/connection.js';
 import { AppError } from '../errors.js';
 import type { ChangeRecorder, ChangeSource, FieldChange } from './change-recorder.js';
@@ -14,7 +14,7 @@ import {
   type UserSearchPage,
   type UserStatus,
 } from './schemas.js';
-import { filterSql, orderSql, type MatchPlan, type SqlFilter } from './search-sql.js';
+import { RosterSearchIndex, type IndexFilter, type IndexSort } from './search-index.js';
 import {
   DETAIL_COLUMNS,
   PROFILE_FIELDS,
@@ -28,80 +28,61 @@ export const USER_NAME_TAKEN = 'That user name is already taken.';
 
 const NO_RECORDER: ChangeRecorder = { record: () => {} };
 
-type Params = Record<string, string | number>;
+const BY_USER_NAME: IndexSort = { column: 'userName', direction: 'asc' };
+
+/** Rows read per statement when turning ids into rows (an export reads the whole roster). */
+const ROWS_PER_READ = 500;
 
 /** A search as the repository runs it: the readiness filter already resolved to ids. */
-export type RosterQuery = SqlFilter & Pick<UserSearch, 'sort' | 'page' | 'pageSize'>;
-
-/** One match in this many users or more counts as a broad search (see `planFor`). */
-const DENSE_MATCH_SHARE = 20;
-type Statement = BetterSqlite3.Statement<[Params], unknown>;
+export type RosterQuery = IndexFilter & Pick<UserSearch, 'sort' | 'page' | 'pageSize'>;
 
 /** Reads and changes the `users` table. */
 export class UsersRepository {
+  /** Manage Users search; it follows every change to the table by itself (see its TSDoc). */
+  readonly searchIndex: RosterSearchIndex;
+  private rowsByIds: Statement<[string], UserRowRecord> | null = null;
+
   constructor(
     private readonly db: Database,
     private readonly clock: () => Date,
     private readonly recorder: ChangeRecorder = NO_RECORDER,
-  ) {}
-
-  /**
-   * Search statements differ only by filter kind, status and sort: a few dozen shapes, prepared
-   * once each, because preparing costs more than running a page query through an index.
-   */
-  private readonly statements = new Map<string, Statement>();
-
-  private statement(sql: string): Statement {
-    let prepared = this.statements.get(sql);
-    if (!prepared) {
-      prepared = this.db.prepare<[Params], unknown>(sql);
-      this.statements.set(sql, prepared);
-    }
-    return prepared;
+  ) {
+    this.searchIndex = new RosterSearchIndex(db);
   }
 
   /** One page of users matching the search, sorted, with the total and the page count. */
   search(input: RosterQuery): UserSearchPage {
-    const total = this.countMatching(input);
-    const pageCount = Math.max(1, Math.ceil(total / input.pageSize));
-    const page = Math.min(Math.max(1, input.page), pageCount);
-    const filter = filterSql(input, this.planFor(total));
-    const rows = this.statement(
-      `SELECT ${ROW_COLUMNS} FROM users u ${filter.where} ` +
-        `${orderSql(input.sort.column, input.sort.direction)} LIMIT @limit OFFSET @offset`,
-    ).all({
-      ...filter.params,
-      limit: input.pageSize,
-      offset: (page - 1) * input.pageSize,
-    }) as UserRowRecord[];
-    return { rows, total, page, pageCount, pageSize: input.pageSize };
+    const found = this.searchIndex.search(input, input.sort, input.page, input.pageSize);
+    return {
+      rows: this.rowsInOrder(found.ids),
+      total: found.total,
+      page: found.page,
+      pageCount: found.pageCount,
+      pageSize: input.pageSize,
+    };
   }
 
-  /**
-   * Walks the sort index when more than about one user in {@link DENSE_MATCH_SHARE} matches. The
-   * highest id stands in for the roster size: exact enough for a plan, and free to read.
-   */
-  private planFor(total: number): MatchPlan {
-    const size = Number(this.statement('SELECT max(id) FROM users').pluck().get({}) ?? 0);
-    return total * DENSE_MATCH_SHARE > size ? 'walk' : 'drive';
+  /** Ids of every matching user (all pages), by user name unless another sort is given. */
+  matchingIds(filter: IndexFilter, sort: IndexSort = BY_USER_NAME): number[] {
+    return this.searchIndex.allIds(filter, sort);
   }
 
-  /** How many users match; with only a text match the trigram index alone answers. */
-  private countMatching(filter: SqlFilter): number {
-    const sql = filterSql(filter);
-    const query =
-      sql.kind === 'fts' && filter.status === 'All' && !filter.onlyIds
-        ? 'SELECT count(*) FROM users_search WHERE users_search MATCH @match'
-        : `SELECT count(*) FROM users u ${sql.where}`;
-    return Number(this.statement(query).pluck().get(sql.params) ?? 0);
-  }
-
-  /** Ids of every matching user (all pages), in the default order: by user name. */
-  matchingIds(filter: SqlFilter): number[] {
-    const sql = filterSql(filter);
-    return this.statement(`SELECT u.id FROM users u ${sql.where} ${orderSql('userName', 'asc')}`)
-      .pluck()
-      .all(sql.params) as number[];
+  /** The Manage Users rows of `ids`, in that order (missing ids are skipped). */
+  rowsInOrder(ids: readonly number[]): UserRowRecord[] {
+    const rows: UserRowRecord[] = [];
+    const read = (this.rowsByIds ??= this.db.prepare<[string], UserRowRecord>(
+      `SELECT ${ROW_COLUMNS} FROM users u WHERE u.id IN (SELECT value FROM json_each(?))`,
+    ));
+    // One bound JSON array per chunk: the statement text never changes and no id is spliced in.
+    for (let from = 0; from < ids.length; from += ROWS_PER_READ) {
+      const chunk = ids.slice(from, from + ROWS_PER_READ);
+      const byId = new Map(read.all(JSON.stringify(chunk)).map((row) => [row.id, row]));
+      for (const id of chunk) {
+        const row = byId.get(id);
+        if (row) rows.push(row);
+      }
+    }
+    return rows;
   }
 
   /** One user for View Details. @throws AppError NOT_FOUND */
@@ -205,13 +186,13 @@ export class UsersRepository {
       .get(id);
   }
 
-  /** The column's NOCASE collation makes `=` case-insensitive, as the unique index is. */
+  /**
+   * Taken regardless of case, Unicode included ("josé" and "JOSÉ"): the search index folds case
+   * fully, while the column's unique NOCASE index folds only A–Z.
+   */
   private assertUserNameFree(userName: string, exceptId: number | null): void {
-    const other = this.db
-      .prepare<[string, number], number>('SELECT id FROM users WHERE user_name = ? AND id <> ?')
-      .pluck()
-      .get(userName, exceptId ?? 0);
-    if (other !== undefined) {
+    const other = this.searchIndex.userNameOwner(userName);
+    if (other !== undefined && other !== exceptId) {
       throw new AppError('CONFLICT', USER_NAME_TAKEN, { userName: USER_NAME_TAKEN });
     }
   }

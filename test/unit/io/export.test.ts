@@ -14,13 +14,15 @@ function setup() {
   t = tempDb('2024-03-11T12:00:00.000Z');
   const audit = createAuditServices({ db: t.db, clock: t.clock });
   const readiness = new ReadinessService(t.db, { clock: t.clock });
+  const users = new UsersRepository(t.db, t.clock, audit.recorder);
   const exporter = new Exporter(t.db, {
     clock: t.clock,
     changeLog: audit.changeLog,
     readiness: {},
     readinessIds: (filter) => readiness.idsFor(filter),
+    users,
   });
-  return { audit, exporter, users: new UsersRepository(t.db, t.clock, audit.recorder) };
+  return { audit, exporter, users };
 }
 
 function rowsOf(text: string): string[][] {
