@@ -65,10 +65,13 @@ function inspectExisting(file: string, latest: number): number {
     );
   }
   let version: number;
+  let tables: number;
   const probe = openSqlite(file, { readonly: true, fileMustExist: true });
   try {
     // Reading the schema proves the file is a usable database, not just one with a valid header.
-    probe.prepare('SELECT count(*) FROM sqlite_schema').get();
+    tables = Number(
+      probe.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get(),
+    );
     version = schemaVersion(probe);
   } catch (error) {
     throw new AppError(
@@ -77,6 +80,14 @@ function inspectExisting(file: string, latest: number): number {
     );
   } finally {
     probe.close();
+  }
+  // Version 0 with tables: another program's database, which migrating would write into.
+  if (version === 0 && tables > 0) {
+    throw new AppError(
+      'UNAVAILABLE',
+      `The file ${file} is an SQLite database of another program, not of Trax Admin. ` +
+        'It was left untouched; move it away or choose another data folder.',
+    );
   }
   if (version > latest) {
     throw new AppError(

@@ -246,3 +246,34 @@ test('keyboard only: from search to Save with Tab, Enter, Space and arrows', asy
   await keyboard.press('Enter');
   await expect(rowOf(page, 'AllisonBarry')).toContainText('allison.barry@maricopa-cares.org');
 });
+
+test.describe('when the app does not answer', () => {
+  test.use({ allowedConsoleErrors: [/Failed to load resource|net::ERR_FAILED/] });
+
+  test('Manage Users says so instead of a blank table, and Try again recovers', async ({
+    page,
+    trax,
+  }) => {
+    await openManageUsers(page, trax.url);
+    // The connection to the app fails, as when the host was stopped.
+    await page.route('**/api/users.search', (route) => route.abort('failed'));
+    await search(page, 'FrontDesk');
+    const alert = page.getByRole('alert');
+    await expect(alert).toBeVisible();
+    await expect(page.getByRole('table')).toHaveCount(0);
+
+    await page.unroute('**/api/users.search');
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(rowOf(page, 'FrontDesk')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+});
+
+test('View Details of a user who does not exist says so', async ({ page, trax }) => {
+  await openManageUsers(page, trax.url);
+  await page.goto(`${trax.origin}/#/users/99999`);
+  await expect(page.getByRole('alert')).toContainText(/no longer exists|no user/i);
+  await expect(page.getByLabel('Email Address')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Back to Manage Users' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+});

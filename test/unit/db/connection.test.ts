@@ -174,6 +174,34 @@ describe('openDatabase', () => {
     expect(readdirSync(folder.dir)).toEqual(['trax-admin.db']);
   });
 
+  it("refuses another program's SQLite database, leaving it byte-for-byte unchanged", () => {
+    folder = tempDir();
+    const file = path.join(folder.dir, 'trax-admin.db');
+    const other = new BetterSqlite3(file);
+    other.exec("CREATE TABLE users (login TEXT); INSERT INTO users VALUES ('someone');");
+    other.close();
+    const before = readFileSync(file);
+
+    const error = errorOf(() => openDatabase(file, { clock }));
+    expect(error.code).toBe('UNAVAILABLE');
+    expect(error.message).toContain(file);
+    expect(error.message).toContain('another program');
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readdirSync(folder.dir)).toEqual(['trax-admin.db']);
+  });
+
+  it('creates its schema in an existing empty SQLite file', () => {
+    folder = tempDir();
+    const file = path.join(folder.dir, 'trax-admin.db');
+    const empty = new BetterSqlite3(file);
+    empty.pragma('user_version = 0');
+    empty.exec('VACUUM');
+    empty.close();
+    const db = openDatabase(file, { clock });
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
+    db.close();
+  });
+
   it('refuses a file with an SQLite header but unreadable content, leaving it unchanged', () => {
     folder = tempDir();
     const file = path.join(folder.dir, 'trax-admin.db');

@@ -112,6 +112,69 @@ describe('UsersRepository create and get', () => {
   });
 });
 
+describe('profile rules, as Save and Add User apply them', () => {
+  const cases: Array<[string, Partial<UserProfile>, Record<string, string>]> = [
+    [
+      'every required field empty',
+      { userName: '', email: '', firstName: '', lastName: '' },
+      {
+        userName: 'User Name is required.',
+        email: 'Email Address is required.',
+        firstName: 'First Name is required.',
+        lastName: 'Last Name is required.',
+      },
+    ],
+    [
+      'required fields holding only spaces',
+      { firstName: '   ', lastName: '\t ' },
+      { firstName: 'First Name is required.', lastName: 'Last Name is required.' },
+    ],
+    [
+      'a user name with a space inside',
+      { userName: 'Allison Barry' },
+      { userName: 'User Name cannot contain spaces.' },
+    ],
+    [
+      'values longer than their limit',
+      { userName: 'a'.repeat(65), firstName: 'F'.repeat(101), workPhone: '6'.repeat(33) },
+      {
+        userName: 'User Name must be at most 64 characters.',
+        firstName: 'First Name must be at most 100 characters.',
+        workPhone: 'Work Phone must be at most 32 characters.',
+      },
+    ],
+    [
+      'an address without a dot in its domain',
+      { email: 'abarry@localhost' },
+      { email: 'Enter a valid email address, like name@agency.gov.' },
+    ],
+  ];
+  for (const [what, change, fields] of cases) {
+    it(`refuses ${what}, with each message for its field, and saves nothing`, () => {
+      const { users } = setUp();
+      const error = appError(() => users.create({ ...allison, ...change }));
+      expect(error.code).toBe('VALIDATION');
+      expect(error.fields).toEqual(fields);
+      expect(users.count()).toBe(0);
+    });
+  }
+
+  it('accepts values at their limits, trimmed', () => {
+    const { users } = setUp();
+    const saved = users.create({
+      ...allison,
+      userName: ` ${'a'.repeat(64)} `,
+      firstName: `  ${'F'.repeat(100)}`,
+      workPhone: ` ${'6'.repeat(32)} `,
+    });
+    expect([saved.userName.length, saved.firstName.length, saved.workPhone]).toEqual([
+      64,
+      100,
+      '6'.repeat(32),
+    ]);
+  });
+});
+
 describe('UsersRepository update', () => {
   it('saves the new email, records only the changed field and keeps the create date', () => {
     const { users, recorded } = setUp();
