@@ -97,14 +97,18 @@ export class ChangeLog {
     })();
   }
 
-  /** Every entry after the sync mark (scope 'sinceSync') or ever ('all'), oldest first. */
-  entries(scope: 'sinceSync' | 'all'): ChangeEntry[] {
+  /**
+   * Every entry after the sync mark (scope 'sinceSync') or ever ('all'), oldest first; with
+   * `upToId` (the {@link ChangesSinceSync.upToId} a screen shows and will mark) none newer than
+   * that, so what is exported is exactly what "Mark as synced" then marks.
+   */
+  entries(scope: 'sinceSync' | 'all', upToId?: number): ChangeEntry[] {
     const after = scope === 'all' ? 0 : (this.marker()?.id ?? 0);
     return this.db
-      .prepare<[number], ChangeEntry>(
-        `SELECT ${ENTRY_COLUMNS} FROM audit_log a WHERE a.id > ? ORDER BY a.id`,
+      .prepare<[number, number], ChangeEntry>(
+        `SELECT ${ENTRY_COLUMNS} FROM audit_log a WHERE a.id > ? AND a.id <= ? ORDER BY a.id`,
       )
-      .all(after);
+      .all(after, upToId ?? Number.MAX_SAFE_INTEGER);
   }
 
   /** One user's History, newest first. */

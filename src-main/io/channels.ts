@@ -50,10 +50,17 @@ export const ioChannels = {
   'io.exportReadiness': channel<ExportFile>()(
     z.strictObject({ onlyNotReady: z.boolean().default(false) }).default({ onlyNotReady: false }),
   ),
-  /** The change log as CSV: since the last sync mark (default) or all of it. */
+  /**
+   * The change log as CSV: since the last sync mark (default) or all of it, email changes first
+   * (column Group). `upToId` — the id Changes since last sync shows and passes to
+   * changes.markSynced — leaves out anything recorded after the screen was loaded.
+   */
   'io.exportChanges': channel<ExportFile>()(
     z
-      .strictObject({ scope: z.enum(['sinceSync', 'all']).default('sinceSync') })
+      .strictObject({
+        scope: z.enum(['sinceSync', 'all']).default('sinceSync'),
+        upToId: z.number().int().min(0).optional(),
+      })
       .default({ scope: 'sinceSync' }),
   ),
 } as const;

@@ -1,7 +1,8 @@
 /**
  * Matching a roster file's header to the roster's fields by name: in any order, any case, with
  * surrounding spaces, and with or without the spaces inside ("User Name", "username",
- * "user_name"). Unknown columns are listed and ignored; missing required ones refuse the file.
+ * "user_name"). Unknown columns are listed and ignored; missing required ones, and two columns
+ * for one field, refuse the file.
  */
 import { AppError } from '../errors.js';
 
@@ -66,25 +67,29 @@ function key(header: string): string {
 }
 
 /**
- * Maps a header row. @throws AppError BAD_INPUT when no column is recognised, a header appears
- * twice, or required columns are missing (each named).
+ * Maps a header row. Unknown columns — even two of the same name — are listed and ignored.
+ * @throws AppError BAD_INPUT when no column is recognised, two columns fill the same field
+ * (the same header twice, or two spellings of it such as "Email" and "Email Address": the file
+ * does not say which one is right), or required columns are missing (each named).
  */
 export function mapHeader(header: readonly string[]): HeaderMap {
   const columns: ColumnMapping[] = [];
   const indexOf: Partial<Record<ImportField, number>> = {};
-  const seen = new Map<string, string>();
   header.forEach((raw, index) => {
     const text = raw.trim();
-    const k = key(text);
-    const earlier = seen.get(k);
-    if (k !== '' && earlier !== undefined) {
+    const field = ALIASES[key(text)] ?? null;
+    const earlier = field === null ? undefined : indexOf[field];
+    if (field !== null && earlier !== undefined) {
+      const first = columns[earlier]?.header ?? '';
+      const problem =
+        first === text
+          ? `the column "${text}" twice`
+          : `both "${first}" and "${text}", which are the same field (${FIELD_HEADERS[field]})`;
       throw new AppError(
         'BAD_INPUT',
-        `The header has the column "${text}" twice (also as "${earlier}"); each column may appear once.`,
+        `The header has ${problem}. Keep one of them and import the file again.`,
       );
     }
-    seen.set(k, text);
-    const field = ALIASES[k] ?? null;
     columns.push({ header: text, field });
     if (field) indexOf[field] = index;
   });
@@ -103,6 +108,9 @@ export function mapHeader(header: readonly string[]): HeaderMap {
       `The file has no ${names} column${missing.length > 1 ? 's' : ''}; ${missing.length > 1 ? 'they are' : 'it is'} required.`,
     );
   }
-  const unknownColumns = columns.filter((c) => c.field === null).map((c) => c.header || '(blank)');
+  // Each unknown name once, however often it appears.
+  const unknownColumns = [
+    ...new Set(columns.filter((c) => c.field === null).map((c) => c.header || '(blank)')),
+  ];
   return { columns, indexOf, unknownColumns };
 }

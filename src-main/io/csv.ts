@@ -33,6 +33,8 @@ export function decodeRosterBytes(bytes: Uint8Array): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    // Decoded leniently only to say which encoding it seems to be.
+    if (looksLikeUtf16(new TextDecoder('utf-8').decode(bytes))) refuseUtf16();
     refuse(
       'The file is not UTF-8 text. Save it from your spreadsheet as "CSV UTF-8 (Comma delimited)" and import it again.',
     );
@@ -41,14 +43,46 @@ export function decodeRosterBytes(bytes: Uint8Array): string {
   return text;
 }
 
+/** How many characters from the start {@link looksLikeUtf16} looks at. */
+const UTF16_SAMPLE = 1000;
+
 /**
- * Refuses text that cannot be a roster: too large, binary (NUL characters), not UTF-8 (the
- * renderer decodes files with replacement characters, so U+FFFD marks bytes that were not
- * UTF-8), or empty.
+ * True for UTF-16 read as UTF-8 (what the renderer's File.text() makes of it): a byte-order mark
+ * (FF FE or FE FF, two replacement characters) or the NUL byte that every ASCII character of
+ * UTF-16 carries, on alternate positions. Excel's "Unicode Text" saves UTF-16.
+ */
+export function looksLikeUtf16(text: string): boolean {
+  if (text.startsWith('\uFFFD\uFFFD')) return true;
+  const sample = text.slice(0, UTF16_SAMPLE);
+  // Too little to tell (no roster header is this short): left to the binary check.
+  if (sample.length < 16) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample.charCodeAt(i) === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  // Latin text in UTF-16 is half NULs, all on one side.
+  return Math.max(even, odd) * 3 >= sample.length && Math.min(even, odd) * 10 <= even + odd;
+}
+
+function refuseUtf16(): never {
+  refuse(
+    'The file is not UTF-8 text (it looks like UTF-16, as Excel\'s "Unicode Text" saves it). Save it as "CSV UTF-8 (Comma delimited)" and import it again.',
+  );
+}
+
+/**
+ * Refuses text that cannot be a roster: too large, UTF-16 (named as such, not as binary),
+ * binary (NUL characters), not UTF-8 (the renderer decodes files with replacement characters,
+ * so U+FFFD marks bytes that were not UTF-8), or empty.
  */
 export function checkText(text: string): void {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > IMPORT_SIZE_LIMIT_BYTES) refuseTooLarge(bytes);
+  if ((text.includes('\0') || text.startsWith('\uFFFD')) && looksLikeUtf16(text)) refuseUtf16();
   if (text.includes('\0')) {
     refuse(
       'The file is not a CSV file (it contains binary data; a spreadsheet such as .xlsx must first be saved as CSV).',

@@ -4,6 +4,7 @@
  * save dialog in Electron, a download in the browser host.
  */
 import type { ChangeLog } from '../audit/change-log.js';
+import type { ChangeEntry } from '../audit/entries.js';
 import type { Database } from '../db/connection.js';
 import type { ReadinessDeps } from '../readiness/evaluate.js';
 import type { ReadinessFilter } from '../readiness/reasons.js';
@@ -22,6 +23,10 @@ export interface ExportFile {
 export interface RosterExportInput extends UserFilter {
   sort: { column: UserColumn; direction: 'asc' | 'desc' };
 }
+
+/** The Group column of the change-log export, named as Changes since last sync names its lists. */
+const EMAIL_CHANGES = 'Email changes';
+const OTHER_CHANGES = 'Other changes';
 
 /** The guide's column headers, which the import reads back. */
 const ROSTER_HEADERS = ['User Name', 'First Name', 'Last Name', 'Email', 'Work Phone', 'Status'];
@@ -69,12 +74,36 @@ export class Exporter {
     return { fileName: this.name('readiness'), text: toCsv(headers, rows) };
   }
 
-  /** The change log since the last sync mark, or all of it. */
-  changes(scope: 'sinceSync' | 'all'): ExportFile {
-    const rows = this.deps.changeLog
-      .entries(scope)
-      .map((e) => [e.at, e.userName, e.fieldLabel, e.oldValue, e.newValue, e.source]);
-    const headers = ['When (UTC)', 'User Name', 'Field', 'Old Value', 'New Value', 'Source'];
+  /**
+   * The change log since the last sync mark, or all of it; with `upToId` (what Changes since
+   * last sync shows and marks) nothing newer. As on that screen, email changes come apart: the
+   * first column, Group, is "Email changes" for every change of an email address — listed
+   * first, oldest first, since the two-factor switch depends on them — and "Other changes" for
+   * the rest, oldest first.
+   */
+  changes(scope: 'sinceSync' | 'all', upToId?: number): ExportFile {
+    const entries = this.deps.changeLog.entries(scope, upToId);
+    const email = entries.filter((e) => e.field === 'email');
+    const other = entries.filter((e) => e.field !== 'email');
+    const row = (group: string) => (e: ChangeEntry) => [
+      group,
+      e.at,
+      e.userName,
+      e.fieldLabel,
+      e.oldValue,
+      e.newValue,
+      e.source,
+    ];
+    const rows = [...email.map(row(EMAIL_CHANGES)), ...other.map(row(OTHER_CHANGES))];
+    const headers = [
+      'Group',
+      'When (UTC)',
+      'User Name',
+      'Field',
+      'Old Value',
+      'New Value',
+      'Source',
+    ];
     const prefix = scope === 'all' ? 'changes-all' : 'changes-since-last-sync';
     return { fileName: this.name(prefix), text: toCsv(headers, rows) };
   }

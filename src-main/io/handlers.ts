@@ -20,6 +20,6 @@ export function createIoHandlers(deps: IoDeps): HandlersFor<keyof typeof ioChann
     'io.applyImport': ({ text, options }) => importer.apply(text, options),
     'io.exportRoster': (input) => exporter.roster(input),
     'io.exportReadiness': ({ onlyNotReady }) => exporter.readiness(onlyNotReady),
-    'io.exportChanges': ({ scope }) => exporter.changes(scope),
+    'io.exportChanges': ({ scope, upToId }) => exporter.changes(scope, upToId),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, NoInput } from '../contract-kit.js';
-import { UserId } from '../roster/schemas.js';
+import { USER_STATUSES, UserId } from '../roster/schemas.js';
 import type { ReadinessSummary, UserReadinessBadge } from './types.js';
 
 /**
@@ -16,5 +16,20 @@ export const readinessChannels = {
   /** Reasons per user, as View Details shows them (unknown ids are left out). */
   'readiness.forUsers': channel<{ users: UserReadinessBadge[] }>()(
     z.strictObject({ userIds: z.array(UserId).max(1000) }),
+  ),
+  /**
+   * The reasons View Details would show if the profile as typed were saved now (email, user
+   * name, status), judged against the rest of the roster — shared addresses and hints included.
+   * Writes nothing. Fails with NOT_FOUND for an unknown user.
+   */
+  'readiness.evaluateDraft': channel<UserReadinessBadge>()(
+    z.strictObject({
+      id: UserId,
+      draft: z.strictObject({
+        email: z.string().max(1000),
+        userName: z.string().max(1000),
+        status: z.enum(USER_STATUSES),
+      }),
+    }),
   ),
 } as const;

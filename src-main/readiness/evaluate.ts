@@ -1,7 +1,9 @@
 /**
  * Evaluates every readiness rule over the whole roster in one pass over the `users` table.
  * Shared addresses and identical hints are grouped with maps, so 100,000 users take a fraction
- * of a second. Inactive users are counted but out of scope: they get no reasons.
+ * of a second. Inactive users are counted but out of scope: they get no reasons. The maps are
+ * kept in the report ({@link AddressIndex}) so that one user's draft can be judged against the
+ * rest of the roster without another pass (draft.ts).
  */
 import { maskEmail } from '../auth/mask-email.js';
 import type { Database } from '../db/connection.js';
@@ -40,6 +42,17 @@ export interface UserReadiness {
   reasons: Reason[];
 }
 
+/**
+ * What the roster says about addresses: how many active users have each valid address, and
+ * which distinct addresses share each sign-in hint. Only active users with a valid address count.
+ */
+export interface AddressIndex {
+  /** Active users per address (trimmed, lower case). */
+  perAddress: ReadonlyMap<string, number>;
+  /** The distinct addresses (lower case) behind each hint: one string, or a Set once several. */
+  addressesPerHint: ReadonlyMap<string, string | ReadonlySet<string>>;
+}
+
 /** The whole roster's verdicts and the dashboard's numbers. */
 export interface ReadinessReport {
   byUser: Map<number, UserReadiness>;
@@ -50,6 +63,10 @@ export interface ReadinessReport {
   reasonCounts: Record<ReasonCode, number>;
   /** The not-ready active user first by user name (case-insensitive), or null. */
   nextToFix: UserReadiness | null;
+  /** The address counts the shared-address and hint rules were decided with. */
+  index: AddressIndex;
+  /** The test results the evaluation used; undefined when the test-email rules were not applied. */
+  testResults: ReadonlyMap<number, TestEmailResult> | undefined;
 }
 
 type UserTuple = [id: number, userName: string, email: string, status: UserStatus];
@@ -104,8 +121,10 @@ export function evaluateReadiness(db: Database, deps: ReadinessDeps = {}): Readi
       const hint = hints[i];
       const address = email.trim();
       const key = address.toLowerCase();
-      addressReasons(address, userName, reasons, perAddress.get(key) ?? 0, hint, addressesPerHint);
-      if (reasons.length === 0 && results) push(reasons, testEmail(results.get(id)));
+      const otherAddresses = hint === undefined ? 0 : otherAddressesOf(addressesPerHint.get(hint));
+      addressReasons(address, userName, reasons, perAddress.get(key) ?? 0, hint, otherAddresses);
+      // Every active user needs a test email that went through, whatever their address says.
+      if (results) push(reasons, testEmail(results.get(id)));
       for (const reason of reasons) reasonCounts[reason.code]++;
       if (reasons.length === 0) {
         ready++;
@@ -127,20 +146,29 @@ export function evaluateReadiness(db: Database, deps: ReadinessDeps = {}): Readi
     notReady: active - ready,
     reasonCounts,
     nextToFix,
+    index: { perAddress, addressesPerHint },
+    testResults: results,
   };
 }
 
+/** How many addresses besides one share a hint group (0 for a group of one address). */
+function otherAddressesOf(group: string | ReadonlySet<string> | undefined): number {
+  return typeof group === 'object' ? group.size - 1 : 0;
+}
+
 /**
- * The rules about the address itself. A missing or invalid address is the only thing to say;
- * the test-email rules come after, once the address passes (a test to a placeholder is moot).
+ * The rules about the address itself, appended to `reasons`. A missing or invalid address is the
+ * only thing to say about it (a placeholder or shared check of no address is moot). The caller
+ * knows how many active users have the address (this one included) and how many other addresses
+ * share its hint. Used for the whole roster and for one user's draft alike.
  */
-function addressReasons(
+export function addressReasons(
   address: string,
   userName: string,
   reasons: Reason[],
   usersWithAddress: number,
   hint: string | undefined,
-  addressesPerHint: ReadonlyMap<string, string | ReadonlySet<string>>,
+  otherAddressesWithHint: number,
 ): void {
   const missing = missingEmail(address) ?? invalidEmail(address);
   if (missing) {
@@ -150,20 +178,19 @@ function addressReasons(
   push(reasons, placeholderDomain(address));
   push(reasons, roleBased(address, userName));
   push(reasons, sharedAddress(usersWithAddress));
-  if (hint !== undefined) {
-    const group = addressesPerHint.get(hint);
-    const others = typeof group === 'object' ? group.size - 1 : 0;
-    if (others > 0) {
-      // Users of one hint group share one (immutable) reason: fewer objects for big rosters.
-      const key = `${others}\u0000${hint}`;
-      let reason = HINT_REASONS.get(key);
-      if (!reason) HINT_REASONS.set(key, (reason = indistinguishableHint(hint, others)));
-      push(reasons, reason);
+  if (hint !== undefined && otherAddressesWithHint > 0) {
+    // Users of one hint group share one (immutable) reason: fewer objects for big rosters.
+    const key = `${otherAddressesWithHint}\u0000${hint}`;
+    let reason = HINT_REASONS.get(key);
+    if (!reason) {
+      HINT_REASONS.set(key, (reason = indistinguishableHint(hint, otherAddressesWithHint)));
     }
+    push(reasons, reason);
   }
 }
 
-function push(reasons: Reason[], reason: Reason | null): void {
+/** Appends `reason` unless it is null. */
+export function push(reasons: Reason[], reason: Reason | null): void {
   if (reason) reasons.push(reason);
 }
 

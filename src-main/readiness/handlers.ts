@@ -13,5 +13,6 @@ export function createReadinessHandlers(deps: {
   return {
     'readiness.summary': () => readiness.summary(),
     'readiness.forUsers': ({ userIds }) => ({ users: readiness.forUsers(userIds) }),
+    'readiness.evaluateDraft': ({ id, draft }) => readiness.evaluateDraft(id, draft),
   };
 }

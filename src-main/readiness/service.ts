@@ -5,6 +5,8 @@
  * import, a restore or a test email, while paging and sorting a large roster cost nothing extra.
  */
 import type { Database } from '../db/connection.js';
+import { AppError } from '../errors.js';
+import { evaluateDraft, type ReadinessDraft, type StoredUser } from './draft.js';
 import { evaluateReadiness, type ReadinessDeps } from './evaluate.js';
 import { REASON_CODES, REASON_LABELS, type ReadinessFilter, type ReasonCode } from './reasons.js';
 import { ReadinessSnapshot } from './snapshot.js';
@@ -32,6 +34,7 @@ const TEST_EMAIL_CODES: ReadonlySet<ReasonCode> = new Set([
 export class ReadinessService {
   #last: { version: string; snapshot: ReadinessSnapshot } | null = null;
   readonly #version;
+  readonly #storedUser;
 
   constructor(
     private readonly db: Database,
@@ -40,6 +43,9 @@ export class ReadinessService {
     this.#version = db
       .prepare<[], string>("SELECT total_changes() || ':' || data_version FROM pragma_data_version")
       .pluck();
+    this.#storedUser = db.prepare<[number], StoredUser>(
+      'SELECT id, email, status FROM users WHERE id = ?',
+    );
   }
 
   /**
@@ -84,6 +90,17 @@ export class ReadinessService {
   forUsers(userIds: readonly number[]): UserReadinessBadge[] {
     const snapshot = this.snapshot();
     return userIds.flatMap((id) => snapshot.badge(id) ?? []);
+  }
+
+  /**
+   * The badge the user would have if View Details saved `draft` now, judged against the rest of
+   * the roster as it is. @throws AppError NOT_FOUND for an unknown id.
+   */
+  evaluateDraft(userId: number, draft: ReadinessDraft): UserReadinessBadge {
+    const { report } = this.snapshot();
+    const user = this.#storedUser.get(userId);
+    if (!user) throw new AppError('NOT_FOUND', 'That user no longer exists.');
+    return evaluateDraft(report, user, draft);
   }
 
   /**

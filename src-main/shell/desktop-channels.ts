@@ -11,10 +11,13 @@ export const MENU_COMMAND_CHANNEL = 'trax-shell:menu-command';
 export const SAVE_FILE_CHANNEL = 'trax-shell:save-file';
 
 /**
- * What a menu item asks of the renderer: show a screen (a hash route such as `/users`), or focus
- * the Manage Users search box (Edit → Find users…, the same as Ctrl/Cmd+F in the page).
+ * What a menu item asks of the renderer: show a screen (a hash route such as `/users`), focus
+ * the Manage Users search box (Edit → Find users…, the same as Ctrl/Cmd+F in the page), or export
+ * the users Manage Users shows (File → Export… → Roster: only the renderer knows its search,
+ * filters and sort).
  */
-export type MenuCommand = { kind: 'navigate'; route: string } | { kind: 'find' };
+export type MenuCommand =
+  { kind: 'navigate'; route: string } | { kind: 'find' } | { kind: 'exportRoster' };
 
 /** A suggested file name and the text to write; never a path. */
 export interface SaveFileRequest {
@@ -22,10 +25,11 @@ export interface SaveFileRequest {
   text: string;
 }
 
-/** What the renderer learns of a save: whether a file was written (false: cancelled). */
-export interface SaveFileOutcome {
-  saved: boolean;
-}
+/**
+ * What the renderer learns of a save: the file written (its path, for "Saved to …"), or that the
+ * administrator cancelled the dialog.
+ */
+export type SaveFileOutcome = { saved: true; filePath: string } | { saved: false };
 
 /** The named functions the preload adds to `window.traxAdmin` beside the contract's channels. */
 export interface DesktopBridge {
@@ -45,7 +49,7 @@ const ROUTE_PATTERN = /^(\/[a-z0-9-]+)+$/;
 export function isMenuCommand(value: unknown): value is MenuCommand {
   if (typeof value !== 'object' || value === null) return false;
   const kind: unknown = Reflect.get(value, 'kind');
-  if (kind === 'find') return Object.keys(value).length === 1;
+  if (kind === 'find' || kind === 'exportRoster') return Object.keys(value).length === 1;
   if (kind !== 'navigate') return false;
   const route: unknown = Reflect.get(value, 'route');
   return (

@@ -48,6 +48,11 @@ export async function runMenuAction(action: MenuAction, deps: MenuActionDeps): P
       deps.sendToRenderer(action.command);
       return;
     case 'export': {
+      // The roster export is what Manage Users shows: the renderer holds its search and sort.
+      if (action.channel === 'io.exportRoster') {
+        deps.sendToRenderer({ kind: 'exportRoster' });
+        return;
+      }
       const file = await deps.invoke(action.channel, {});
       const saved = file.ok ? await deps.saveFile(file.value) : file;
       if (!saved.ok) deps.showError('The export could not be saved', saved.error.message);

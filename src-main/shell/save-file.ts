@@ -69,7 +69,8 @@ export interface SaveDeps {
 
 /**
  * Saves an export: validates what arrived, lets the administrator choose where, writes there.
- * Answers whether a file was written; a failed write is UNAVAILABLE with the reason.
+ * Answers the path written (or that the dialog was cancelled); a failed write is UNAVAILABLE
+ * with the reason.
  */
 export async function saveExport(input: unknown, deps: SaveDeps): Promise<Result<SaveFileOutcome>> {
   const request = parseSaveRequest(input);
@@ -85,5 +86,5 @@ export async function saveExport(input: unknown, deps: SaveDeps): Promise<Result
       error: { code: 'UNAVAILABLE', message: `The file could not be saved: ${reason}` },
     };
   }
-  return { ok: true, value: { saved: true } };
+  return { ok: true, value: { saved: true, filePath } };
 }

@@ -1,6 +1,6 @@
 /**
  * State of Manage Users: the search, filters, sort and page; the current page of results; the
- * selection (which can span pages); and the bulk action. One instance lives for the whole session
+ * selection (which can span pages); the bulk action; and the export of what is shown. One instance lives for the whole session
  * so that coming back from View Details keeps the search and page.
  */
 import { SvelteSet } from 'svelte/reactivity';
@@ -15,6 +15,8 @@ import { announcer } from './announcer.svelte';
 import { call } from './api';
 import type { BulkAction } from './bulk-actions';
 import { plural } from './format';
+import { saveExport } from './readiness/download';
+import { router } from './router.svelte';
 
 /** Which column the table is sorted on, and which way. */
 export interface SortState {
@@ -175,13 +177,14 @@ export class ManageUsersState {
     this.selected.clear();
   }
 
+  /** The search and filters of the results on screen (not what is typed but not yet searched). */
+  get #filter() {
+    return { query: this.query, status: this.status, readiness: this.readiness };
+  }
+
   /** Selects every user matching the current search and filter, on all pages. */
   async selectAllMatching(): Promise<void> {
-    const result = await call('users.matchingIds', {
-      query: this.query,
-      status: this.status,
-      readiness: this.readiness,
-    });
+    const result = await call('users.matchingIds', this.#filter);
     if (!result.ok) {
       this.#reportAction(result.error.message, true);
       return;
@@ -206,14 +209,23 @@ export class ManageUsersState {
     await this.load();
   }
 
+  /**
+   * Exports the users the current search, filters and sort show — every page, in that order —
+   * as CSV (Export these users, and File → Export… → Roster), and says where the file went.
+   */
+  async exportShown(): Promise<void> {
+    const outcome = await saveExport(
+      await call('io.exportRoster', { ...this.#filter, sort: { ...this.sort } }),
+    );
+    if (outcome) this.#reportAction(outcome.message, outcome.failed);
+  }
+
   /** Fetches the current page; an answer to an older request is ignored. */
   async load(): Promise<void> {
     const request = ++this.#request;
     this.loading = true;
     const result = await call('users.search', {
-      query: this.query,
-      status: this.status,
-      readiness: this.readiness,
+      ...this.#filter,
       sort: { ...this.sort },
       page: this.page,
       pageSize: this.pageSize,
@@ -244,3 +256,12 @@ export class ManageUsersState {
 
 /** The session's one Manage Users state, kept while View Details is open. */
 export const manageUsers = new ManageUsersState();
+
+/**
+ * File → Export… → Roster in the desktop window: opens Manage Users, whose message line says
+ * where the file went, and exports what it shows.
+ */
+export function exportShownUsers(): void {
+  router.go('/users');
+  void manageUsers.exportShown();
+}

@@ -9,7 +9,7 @@
  * postfix daemon itself stays stopped: smtp-sink and smtp-source are standalone programs).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,7 @@ import { createMailHandlers } from '../../src-main/mail/handlers.js';
 import { createMailServices } from '../../src-main/mail/service.js';
 import { DEFAULT_MAIL_SETTINGS, MailSettingsRepository } from '../../src-main/mail/settings.js';
 import type { SecretStore } from '../../src-main/secrets/keychain.js';
+import { findTool } from './find-tool.js';
 
 const MESSAGES = 5_000;
 const SESSIONS = 20;
@@ -32,13 +33,8 @@ const noSecrets: SecretStore = {
   delete: async () => false,
 };
 
-function findTool(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/usr/lib/postfix'])) {
-    const candidate = path.join(dir, name);
-    if (dir && existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
+/** Where postfix keeps smtp-sink and smtp-source when they are not on PATH. */
+const POSTFIX_DIRS = ['/usr/sbin', '/usr/lib/postfix'];
 
 async function waitForPort(): Promise<void> {
   for (let i = 0; i < 100; i++) {
@@ -166,8 +162,8 @@ const results: { ours?: number; unpooled?: number; smtpSource?: number; pool?: n
 
 /** Runs the mail benchmark (called by test/bench/run.ts). */
 export async function run(): Promise<void> {
-  const sink = findTool('smtp-sink');
-  const source = findTool('smtp-source');
+  const sink = findTool('smtp-sink', POSTFIX_DIRS);
+  const source = findTool('smtp-source', POSTFIX_DIRS);
   if (!sink || !source) {
     console.log(
       'SKIPPED mail benchmark: postfix is not installed (smtp-sink / smtp-source not found).',

@@ -1,7 +1,7 @@
 /**
  * Readiness in Chromium against the browser host (demo roster): open the dashboard, follow a
  * reason into Manage Users (filtered, the reasons on each badge), fix an address in View
- * Details, and see the count drop.
+ * Details — the reasons clearing as it is typed — and see the count drop.
  */
 import { expect, test } from './fixtures.js';
 import { expectNoAxeViolations, rowOf, search, usersTable } from './users-page.js';
@@ -53,11 +53,29 @@ test('follow a reason into Manage Users, read the reasons, fix an address, see t
   await expect(
     page.getByRole('heading', { level: 1, name: 'View Details: FrontDesk' }),
   ).toBeVisible();
-  await expect(page.getByText(/frontdeskt@ is a generic address/)).toBeVisible();
-  await page.getByLabel('Email Address').fill('dana.front@maricopa-cares.org');
+  const reasons = page.locator('.readiness-reasons');
+  await expect(reasons).toContainText('frontdeskt@ is a generic address');
+  await expect(reasons).toContainText('email.com is a placeholder domain');
+  // The reasons follow the typing, before Save: the placeholder goes first, then the generic one.
+  const email = page.getByLabel('Email Address');
+  await email.fill('frontdeskt@maricopa-cares.org');
+  await expect(reasons).not.toContainText('placeholder domain');
+  await expect(reasons).toContainText('frontdeskt@ is a generic address');
+  await expect(reasons).toContainText('(as typed, not saved yet)');
+  await email.fill('dana.front@maricopa-cares.org');
+  await expect(reasons).not.toContainText('generic address');
+  // What is left is the test email nobody has sent yet.
+  await expect(reasons).toContainText('No test email has been sent to this user yet.');
+  // Typing another active user's address says so at once (the roster is asked, not the page).
+  await email.fill('officemanager@email.com');
+  await expect(reasons).toContainText('The same address is on 1 other active user');
+  await email.fill('dana.front@maricopa-cares.org');
+  await expect(reasons).not.toContainText('same address');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(reasons).not.toContainText('not saved yet');
   await expect(page.getByText(/frontdeskt@ is a generic address/)).toHaveCount(0);
+  await expectNoAxeViolations(page);
 
   // Back in Manage Users the filter is still set, and FrontDesk has left the list.
   await page.getByRole('button', { name: 'Back to Manage Users' }).click();
@@ -112,6 +130,16 @@ test('View Details shows the reasons, keeps Organizations, and lists the History
   await page.getByLabel('Email Address').fill('olivia.manning@maricopa-cares.org');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText(/officemanager@ is a generic address/)).toHaveCount(0);
+
+  // A save that changes only the status is followed too: inactive users are out of scope.
+  await page.getByLabel('Status').selectOption('Inactive');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(page.getByText('Not ready for two-factor sign-in:')).toHaveCount(0);
+  await page.getByLabel('Status').selectOption('Active');
+  await expect(page.getByText('Not ready for two-factor sign-in:')).toBeVisible();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('.readiness-reasons')).not.toContainText('not saved yet');
 
   await page.getByRole('tab', { name: 'Organizations' }).click();
   await page.getByLabel('Add to Organizations').fill('Phoenix Youth Center');

@@ -128,10 +128,16 @@ describe('the preload', () => {
     emit({ kind: 'navigate', route: '/users', extra: true });
     emit({ kind: 'eval', code: '1' });
     emit('find');
-    expect(received).toEqual([[{ kind: 'navigate', route: '/users' }], [{ kind: 'find' }]]);
+    emit({ kind: 'exportRoster' });
+    emit({ kind: 'exportRoster', query: 'x' });
+    expect(received).toEqual([
+      [{ kind: 'navigate', route: '/users' }],
+      [{ kind: 'find' }],
+      [{ kind: 'exportRoster' }],
+    ]);
     unsubscribe();
     emit({ kind: 'find' });
-    expect(received).toHaveLength(2);
+    expect(received).toHaveLength(3);
     expect(electron.listeners.get(MENU_COMMAND_CHANNEL)?.size).toBe(0);
   });
 });

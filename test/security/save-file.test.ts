@@ -43,7 +43,10 @@ describe('saving an export', () => {
     const d = dialogIn();
     const text = 'User Name,Email Address\r\nFrontDesk,dana@example.org\r\n';
     const result = await saveExport({ fileName: 'roster-2026-12-03.csv', text }, d.deps);
-    expect(result).toEqual({ ok: true, value: { saved: true } });
+    expect(result).toEqual({
+      ok: true,
+      value: { saved: true, filePath: path.join(d.dir, 'roster-2026-12-03.csv') },
+    });
     expect(d.offered).toEqual(['roster-2026-12-03.csv']);
     expect(readFileSync(path.join(d.dir, 'roster-2026-12-03.csv'), 'utf8')).toBe(text);
   });

@@ -155,7 +155,7 @@ describe('exports', () => {
     ).toEqual(['AllisonBarry', 'BrianJackson', 'FrontDesk', 'OfficeManager']);
   });
 
-  it('exports the changes since the last sync, or all of them', () => {
+  it('exports the changes since the last sync, or all of them, email changes first', () => {
     const { exporter, audit, users } = setup();
     const [id] = t.addUsers([
       {
@@ -168,20 +168,60 @@ describe('exports', () => {
     const profile = profileOf(users.get(id ?? 0));
     users.update(id ?? 0, { ...profile, email: 'fran.front@agency.gov' });
     audit.changeLog.markSynced();
-    users.update(id ?? 0, { ...profile, email: '-fran@agency.gov' });
+    t.setNow('2024-03-11T13:00:00.000Z');
+    users.update(id ?? 0, { ...profile, email: 'fran.front@agency.gov', firstName: 'Fran' });
+    t.setNow('2024-03-11T14:00:00.000Z');
+    users.update(id ?? 0, { ...profile, firstName: 'Fran', email: '-fran@agency.gov' });
     const since = exporter.changes('sinceSync');
     expect(since.fileName).toBe('trax-changes-since-last-sync-2024-03-11.csv');
+    // The email change is newer but listed first, in its own group, as on the screen.
     expect(rowsOf(since.text)).toEqual([
-      ['When (UTC)', 'User Name', 'Field', 'Old Value', 'New Value', 'Source'],
+      ['Group', 'When (UTC)', 'User Name', 'Field', 'Old Value', 'New Value', 'Source'],
       [
-        '2024-03-11T12:00:00.000Z',
+        'Email changes',
+        '2024-03-11T14:00:00.000Z',
         'FrontDesk',
         'Email Address',
         'fran.front@agency.gov',
         "'-fran@agency.gov",
         'edit',
       ],
+      [
+        'Other changes',
+        '2024-03-11T13:00:00.000Z',
+        'FrontDesk',
+        'First Name',
+        'Front',
+        'Fran',
+        'edit',
+      ],
     ]);
-    expect(rowsOf(exporter.changes('all').text)).toHaveLength(3);
+    const all = rowsOf(exporter.changes('all').text).slice(1);
+    expect(all.map((r) => [r[0], r[3], r[5]])).toEqual([
+      ['Email changes', 'Email Address', 'fran.front@agency.gov'],
+      ['Email changes', 'Email Address', "'-fran@agency.gov"],
+      ['Other changes', 'First Name', 'Fran'],
+    ]);
+  });
+
+  it('exports exactly what Mark as synced then marks, however many changes come in between', () => {
+    const { exporter, audit, users } = setup();
+    const [id = 0] = t.addUsers([{ userName: 'FrontDesk', email: 'frontdeskt@email.com' }]);
+    const profile = profileOf(users.get(id));
+    users.update(id, { ...profile, email: 'fran.front@agency.gov' });
+    // The administrator opens Changes since last sync ...
+    const shown = audit.changeLog.sinceSync();
+    expect(shown.total).toBe(1);
+    // ... another change arrives (another window, an import) before Export and Mark as synced.
+    users.update(id, { ...profile, email: 'fran.front@agency.gov', lastName: 'Front' });
+    const exported = rowsOf(exporter.changes('sinceSync', shown.upToId).text).slice(1);
+    expect(exported.map((r) => [r[3], r[5]])).toEqual([['Email Address', 'fran.front@agency.gov']]);
+    audit.changeLog.markSynced(shown.upToId);
+    // The later change was neither exported nor marked: it is still waiting for the next sync.
+    const next = audit.changeLog.sinceSync();
+    expect(next.otherChanges.map((e) => [e.fieldLabel, e.newValue])).toEqual([
+      ['Last Name', 'Front'],
+    ]);
+    expect(rowsOf(exporter.changes('sinceSync', next.upToId).text).slice(1)).toHaveLength(1);
   });
 });

@@ -192,6 +192,53 @@ describe('applying an import', () => {
     expect(user('FrontDesk')).toMatchObject({ status: 'Active' });
   });
 
+  it('reads rows shorter than the header: missing required values reject, missing others keep', () => {
+    const { importer } = setup();
+    const text = [
+      'User Name,First Name,Last Name,Email,Work Phone,Status',
+      'BrianJackson,Brian,Jackson,brian.jackson@agency.gov', // no Work Phone, no Status
+      'JaneDoe,Jane', // no Last Name, no Email
+      'AnnLee,Ann,Lee,ann.lee@agency.gov,(602) 555-0199', // no Status
+    ].join('\r\n');
+    const preview = importer.preview(text, ALL);
+    expect(preview.errors.map((e) => [e.line, e.messages])).toEqual([
+      [3, ['Last Name is missing.', 'Email is missing.']],
+    ]);
+    expect(preview.rows.map((r) => [r.userName, r.workPhone, r.status, r.outcome])).toEqual([
+      ['BrianJackson', null, null, 'update'],
+      ['JaneDoe', null, null, 'reject'],
+      ['AnnLee', '(602) 555-0199', null, 'add'],
+    ]);
+    expect(importer.apply(text, ALL)).toMatchObject({ added: 1, updated: 1, rejected: 1 });
+    // The values the short row did not give are kept, not emptied.
+    expect(user('BrianJackson')).toMatchObject({
+      email: 'brian.jackson@agency.gov',
+      work_phone: '(602) 954-9557',
+      status: 'Active',
+    });
+    expect(user('AnnLee')).toMatchObject({ work_phone: '(602) 555-0199', status: 'Active' });
+    expect(user('JaneDoe')).toBeUndefined();
+  });
+
+  it('lists and ignores unknown columns, even two of the same name', () => {
+    const { importer } = setup();
+    const text =
+      'User Name,Notes,First Name,Last Name,Email,Notes\n' +
+      'JaneDoe,first note,Jane,Doe,jane.doe@agency.gov,second note\n';
+    const preview = importer.preview(text, ALL);
+    expect(preview.unknownColumns).toEqual(['Notes']);
+    expect(preview.columns.map((c) => c.field)).toEqual([
+      'userName',
+      null,
+      'firstName',
+      'lastName',
+      'email',
+      null,
+    ]);
+    expect(importer.apply(text, ALL).added).toBe(1);
+    expect(user('JaneDoe')).toMatchObject({ first_name: 'Jane', email: 'jane.doe@agency.gov' });
+  });
+
   it('reads its own export back: neutralised values lose the added quote', () => {
     const { importer } = setup();
     importer.apply(

@@ -26,7 +26,7 @@ function setup() {
 function snapshot(): string {
   const tables = t.db
     .prepare<[], string>(
-      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'users_search%' AND name NOT LIKE 'sqlite_%'",
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
     )
     .pluck()
     .all();
@@ -73,11 +73,34 @@ describe('refused files leave the database untouched', () => {
       'User Name,Email\nJaneDoe,jane@agency.gov\n',
       /no "First Name", "Last Name" columns/,
     ));
-  it('refuses duplicate headers', () =>
+  it('refuses the same header twice', () =>
     expectRefused(
-      `${HEADER},email\nJaneDoe,Jane,Doe,a@b.gov,,Active,c@d.gov\n`,
-      /column "email" twice/,
+      `${HEADER},Email\nJaneDoe,Jane,Doe,a@b.gov,,Active,c@d.gov\n`,
+      /^The header has the column "Email" twice\. Keep one of them/,
     ));
+  it('refuses two spellings of one field, naming both', () =>
+    expectRefused(
+      'User Name,First Name,Last Name,Email,Email Address\nJaneDoe,Jane,Doe,a@b.gov,c@d.gov\n',
+      /^The header has both "Email" and "Email Address", which are the same field \(Email\)\./,
+    ));
+  it('refuses a UTF-16 file as UTF-16, not as binary', () => {
+    // What the renderer sends: the file read as UTF-8, BOM and NUL bytes and all.
+    const utf16 = Buffer.from(
+      `\uFEFF${HEADER}\r\nJose,José,García,jose@agency.gov,,Active\r\n`,
+      'utf16le',
+    );
+    expectRefused(
+      new TextDecoder('utf-8').decode(utf16),
+      /^The file is not UTF-8 text \(it looks like UTF-16/,
+    );
+    t.cleanup();
+    // Without a byte-order mark, big-endian.
+    const bigEndian = Buffer.from(
+      `${HEADER}\r\nJose,Jose,Garcia,jose@agency.gov,,Active\r\n`,
+      'utf16le',
+    ).swap16();
+    expectRefused(new TextDecoder('utf-8').decode(bigEndian), /looks like UTF-16/);
+  });
   it('refuses a file over the size limit, stating the limit', () => {
     const big = `${HEADER}\n` + 'x'.repeat(IMPORT_SIZE_LIMIT_BYTES);
     expectRefused(big, /too large \(20\.0 MB\)\. The limit is 20 MB/);
@@ -106,6 +129,13 @@ describe('decoding bytes', () => {
   });
   it('refuses NUL bytes', () => {
     expect(() => decodeRosterBytes(new Uint8Array([0x55, 0x00, 0x4e]))).toThrow(/binary/);
+  });
+  it('refuses UTF-16 bytes, saying so', () => {
+    const utf16 = Buffer.from(
+      `\uFEFF${HEADER}\r\nJose,José,García,jose@agency.gov,,Active\r\n`,
+      'utf16le',
+    );
+    expect(() => decodeRosterBytes(utf16)).toThrow(/not UTF-8 text \(it looks like UTF-16/);
   });
 });
 

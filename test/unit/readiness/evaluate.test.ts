@@ -61,37 +61,75 @@ describe('evaluateReadiness across users', () => {
     expect(codesOf(report, other)).toEqual([]);
   });
 
-  it('reports a missing or invalid address alone', () => {
+  it('ignores inactive users when comparing hints', () => {
+    t = tempDb();
+    const [tester, taylor] = t.addUsers([
+      { userName: 'Tester', email: 'tester@nfocus.com' },
+      // Same hint t*****r@n*****s.com, but inactive: out of scope, so no clash.
+      { userName: 'Taylor', email: 'taylor@nexus.com', status: 'Inactive' },
+    ]);
+    const report = evaluateReadiness(t.db);
+    expect(codesOf(report, tester)).toEqual([]);
+    expect(report.byUser.get(taylor ?? -1)).toMatchObject({ inScope: false, reasons: [] });
+    expect(report.reasonCounts['indistinguishable-hint']).toBe(0);
+    expect(report.ready).toBe(1);
+  });
+
+  it('reports a missing or invalid address alone among the address rules', () => {
     t = tempDb();
     const [none, bad] = t.addUsers([
       { userName: 'NoMail', email: '' },
       { userName: 'BadMail', email: 'info@agency' },
     ]);
-    const report = evaluateReadiness(t.db, { testResults: () => new Map() });
+    const report = evaluateReadiness(t.db);
     expect(codesOf(report, none)).toEqual(['missing-email']);
     expect(codesOf(report, bad)).toEqual(['invalid-email']);
   });
 
-  it('applies the test-email rules only when mail results are provided', () => {
+  it('applies the test-email rules to every active user, whatever their address', () => {
     t = tempDb();
-    const [sent, failed, never] = t.addUsers([
+    const at = '2024-03-01T00:00:00Z';
+    const [sent, failed, never, uncertain, desk, none, oldDesk] = t.addUsers([
       { userName: 'Sent', email: 'sent.user@agency.gov' },
       { userName: 'Failed', email: 'failed.user@agency.gov' },
       { userName: 'Never', email: 'never.user@agency.gov' },
+      { userName: 'Unsure', email: 'unsure.user@agency.gov' },
+      { userName: 'FrontDesk', email: 'frontdesk@agency.gov' },
+      { userName: 'NoMail', email: '' },
+      { userName: 'OldDesk', email: 'olddesk@email.com', status: 'Inactive' },
     ]);
     const results = new Map<number, TestEmailResult>([
-      [sent ?? -1, { at: '2024-03-01T00:00:00Z', status: 'sent', detail: '250 OK' }],
-      [
-        failed ?? -1,
-        { at: '2024-03-01T00:00:00Z', status: 'failed', detail: '550 mailbox unavailable' },
-      ],
+      [sent ?? -1, { at, status: 'sent', detail: '250 OK' }],
+      [failed ?? -1, { at, status: 'failed', detail: '550 mailbox unavailable' }],
+      [uncertain ?? -1, { at, status: 'uncertain', detail: 'the connection was lost' }],
+      [desk ?? -1, { at, status: 'failed', detail: '550 no such user' }],
     ]);
     const withMail = evaluateReadiness(t.db, { testResults: () => results });
     expect(codesOf(withMail, sent)).toEqual([]);
     expect(codesOf(withMail, failed)).toEqual(['test-email-failed']);
+    expect(withMail.byUser.get(failed ?? -1)?.reasons[0]?.text).toBe(
+      'The last test email failed: 550 mailbox unavailable',
+    );
     expect(codesOf(withMail, never)).toEqual(['test-email-not-sent']);
+    expect(codesOf(withMail, uncertain)).toEqual(['test-email-uncertain']);
+    expect(withMail.byUser.get(uncertain ?? -1)?.reasons[0]?.text).toBe(
+      'The last test email may not have arrived: the connection was lost',
+    );
+    // An address problem does not hide the test email's outcome: both count on the dashboard.
+    expect(codesOf(withMail, desk)).toEqual(['role-based', 'test-email-failed']);
+    expect(codesOf(withMail, none)).toEqual(['missing-email', 'test-email-not-sent']);
+    expect(codesOf(withMail, oldDesk)).toEqual([]);
+    expect(withMail.reasonCounts).toMatchObject({
+      'test-email-not-sent': 2,
+      'test-email-failed': 2,
+      'test-email-uncertain': 1,
+      'role-based': 1,
+      'missing-email': 1,
+    });
+    expect(withMail).toMatchObject({ active: 6, ready: 1, notReady: 5 });
     const withoutMail = evaluateReadiness(t.db);
-    expect(withoutMail.ready).toBe(3);
+    expect(withoutMail.ready).toBe(4);
+    expect(withoutMail.reasonCounts['test-email-not-sent']).toBe(0);
   });
 
   it('answers an empty roster', () => {

@@ -3,7 +3,7 @@
  * roster) and real files; only Electron's own parts — the window, dialogs, the file manager and
  * the system browser — are stand-ins recording what they were asked.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,10 +68,17 @@ describe('menu actions', () => {
     expect(sent).toEqual([{ kind: 'navigate', route: '/users' }]);
   });
 
-  it('File → Export… → Roster saves the roster CSV through the save dialog', async () => {
+  it('File → Export… → Roster asks the renderer: only Manage Users knows its search and sort', async () => {
     await runMenuAction(actionOf('Roster'), deps);
+    expect(sent).toEqual([{ kind: 'exportRoster' }]);
     expect(errors).toEqual([]);
-    const exported = await app.invoke('io.exportRoster', {});
+    expect(readdirSync(dir).filter((name) => name.endsWith('.csv'))).toEqual([]);
+  });
+
+  it('File → Export… → Readiness report saves the CSV through the save dialog', async () => {
+    await runMenuAction(actionOf('Readiness report'), deps);
+    expect(errors).toEqual([]);
+    const exported = await app.invoke('io.exportReadiness', {});
     if (!exported.ok) throw new Error('export failed');
     const { fileName, text } = exported.value as { fileName: string; text: string };
     expect(readFileSync(path.join(dir, fileName), 'utf8')).toBe(text);
