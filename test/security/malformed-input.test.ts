@@ -1,7 +1,8 @@
 /**
  * Every channel of the contract, fed malformed input through the real gateway of a real app on
- * a temporary data folder: each payload is answered with BAD_INPUT or VALIDATION, nothing
- * throws, no prototype is polluted, and not a single row of the database changes.
+ * a temporary data folder: each payload — one defect in an input the schema otherwise accepts —
+ * is answered with BAD_INPUT or VALIDATION, nothing throws, no prototype is polluted, and not a
+ * single row of the database changes.
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type TraxApp } from '../../src-main/app.js';
 import { CHANNELS, contract } from '../../src-main/contract.js';
-import { malformedPayloads } from './malformed-payloads.js';
+import { malformedPayloads, validBase } from './malformed-payloads.js';
 
 let dataDir: string;
 let app: TraxApp;
@@ -47,7 +48,14 @@ function databaseChecksum(): string {
 }
 
 describe.each(CHANNELS)('malformed input for %s', (channel) => {
-  const payloads = malformedPayloads(contract[channel].input);
+  const schema = contract[channel].input;
+  const payloads = malformedPayloads(schema);
+
+  it('starts from a base input the schema accepts, so each mutation is the one defect', () => {
+    const parsed = schema.safeParse(validBase(schema));
+    expect(parsed.error?.issues ?? [], JSON.stringify(validBase(schema))).toEqual([]);
+    expect(parsed.success).toBe(true);
+  });
 
   it(`is refused with a clear error and changes nothing (${payloads.length} payloads)`, async () => {
     const users = () => JSON.stringify(app.db.prepare('SELECT * FROM users ORDER BY id').all());
