@@ -14,6 +14,7 @@ const OUTPUTS = [
   'out/main/electron-binary.js',
   'out/main/shell/main.js',
   'out/main/shell/preload.cjs',
+  'out/main/shell/startup-failure.js',
 ];
 const SOURCES = [
   'src-main',

@@ -7,6 +7,8 @@ import { buildIfNeeded, followChild, ROOT } from './build-if-needed.mjs';
 
 buildIfNeeded();
 const { findElectronBinary, missingDisplay } = await import('../out/main/electron-binary.js');
+const { LAUNCHED_BY_ENV, LAUNCHED_BY_NPM_START, startupFailureFrom } =
+  await import('../out/main/shell/startup-failure.js');
 // Must match READY_LINE in src-main/shell/main.ts.
 const READY_LINE = 'Trax Admin window is open.';
 const args = process.argv.slice(2);
@@ -18,14 +20,24 @@ if (reason) fallBack(reason);
 else launchElectron(binary.path);
 
 function launchElectron(executable) {
-  const env = { ...process.env };
+  // Told it was started here, the shell reports a start-up failure as one stderr line and exits
+  // at once instead of waiting on an error box (src-main/shell/startup-failure.ts).
+  const env = { ...process.env, [LAUNCHED_BY_ENV]: LAUNCHED_BY_NPM_START };
   delete env.ELECTRON_RUN_AS_NODE;
-  const child = spawn(executable, [ROOT, ...args], { env, stdio: ['inherit', 'pipe', 'inherit'] });
+  const child = spawn(executable, [ROOT, ...args], { env, stdio: ['inherit', 'pipe', 'pipe'] });
   let ready = false;
+  // Until the window is open, stderr is kept back: if Electron gives up, its reason goes into
+  // our one line instead of scrolling past; afterwards it passes straight through.
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    if (ready) process.stderr.write(chunk);
+    else stderr += chunk.toString();
+  });
   child.stdout.on('data', (chunk) => {
     process.stdout.write(chunk);
     if (!ready && chunk.toString().includes(READY_LINE)) {
       ready = true;
+      process.stderr.write(stderr);
       followChild(child);
     }
   });
@@ -33,7 +45,12 @@ function launchElectron(executable) {
     if (!ready) fallBack(`it failed to launch (${error.message})`);
   });
   child.on('exit', (code, signal) => {
-    if (!ready) fallBack(`it exited before its window opened (${signal ?? `code ${code}`})`);
+    if (ready) return;
+    const exit = signal ? `on ${signal}` : `with code ${code}`;
+    const reason = startupFailureFrom(stderr);
+    // Without the shell's own reason line, what it did print is all there is to go on.
+    if (!reason) process.stderr.write(stderr);
+    fallBack(`it exited ${exit} before its window opened${reason ? `: ${reason}` : ''}`);
   });
 }
 

@@ -2,7 +2,10 @@
  * The redaction step every log line passes through. Log lines carry a fixed event name written in
  * code plus structured fields; fields that could hold a secret or a person's words (passwords,
  * sign-in codes, tokens, message bodies) are dropped by key before anything reaches the disk.
+ * Email addresses inside the strings that remain — typically an SMTP server's reply quoted in an
+ * error message ("550 5.1.1 <jane@agency.gov>: …") — are masked as on the code-entry screen.
  */
+import { maskEmail } from '../auth/mask-email.js';
 
 /** Field names (lower case, separators removed) whose values never reach the log. */
 const SECRET_KEYS = new Set([
@@ -33,6 +36,9 @@ const MAX_STRING = 300;
 /** Deepest nesting kept; deeper values become a marker. */
 const MAX_DEPTH = 4;
 
+/** Anything shaped like an address inside free text (replies, error messages, stacks). */
+const EMAIL_IN_TEXT = /[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+/g;
+
 /** Whether a field of this name is dropped. */
 export function isSecretKey(key: string): boolean {
   const normal = key.toLowerCase().replace(/[-_\s]/g, '');
@@ -40,9 +46,9 @@ export function isSecretKey(key: string): boolean {
 }
 
 /**
- * A copy of `fields` safe to write: secret keys dropped at every depth, long strings cut,
- * errors reduced to their name and stack (the message of an unexpected error comes from code,
- * not from the administrator; it is cut like any string).
+ * A copy of `fields` safe to write: secret keys dropped at every depth, email addresses masked
+ * and long strings cut, errors reduced to their name, message and stack (an error's message comes
+ * from code or from a server, not from the administrator; it is masked and cut like any string).
  */
 export function redact(fields: Record<string, unknown>): Record<string, unknown> {
   return redactObject(fields, 0);
@@ -76,6 +82,8 @@ function redactValue(value: unknown, depth: number): unknown {
   return `[${typeof value}]`;
 }
 
+/** Masks the addresses in `text`, then cuts it (in that order, so no address is cut in half). */
 function cut(text: string, max = MAX_STRING): string {
-  return text.length > max ? `${text.slice(0, max)}…[cut]` : text;
+  const masked = text.replace(EMAIL_IN_TEXT, (address) => maskEmail(address));
+  return masked.length > max ? `${masked.slice(0, max)}…[cut]` : masked;
 }

@@ -19,6 +19,7 @@ import { installMenu } from './menu.js';
 import { jobFinishedNotice } from './notifications.js';
 import { guardNavigation } from './navigation.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
+import { reportStartupFailure } from './startup-failure.js';
 import { createMainWindow } from './window.js';
 
 /** Printed once the window is on screen; scripts/start.mjs waits for it. */
@@ -105,9 +106,12 @@ function notifyJobFinished(job: MailJobFinished): void {
   notification.show();
 }
 
+/** One line on stderr, an error box unless `npm start` launched us, exit 1 (startup-failure.ts). */
 function fail(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`Trax Admin could not start: ${message}`);
-  dialog.showErrorBox('Trax Admin could not start', message);
-  app.exit(1);
+  reportStartupFailure(error, {
+    env: process.env,
+    writeStderr: (line) => process.stderr.write(line),
+    showErrorBox: (title, message) => dialog.showErrorBox(title, message),
+    exit: (code) => app.exit(code),
+  });
 }

@@ -6,11 +6,12 @@
 import type { Result } from '../errors.js';
 import { APP_VERSION } from '../version.js';
 import type { MenuCommand, SaveFileOutcome } from './desktop-channels.js';
+import { backUpDatabase, restoreDatabase, type BackupMenuDeps } from './menu-backup.js';
 import type { MenuAction } from './menu-template.js';
 import { isAllowedExternalUrl } from './policy.js';
 
-/** What the menu needs from main and from Electron. */
-export interface MenuActionDeps {
+/** What the menu needs from main and from Electron (the backup items' needs included). */
+export interface MenuActionDeps extends BackupMenuDeps {
   /** The gateway (src-main/gateway.ts): the same validated channels the renderer calls. */
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
   /** Sends a command to the main window's renderer (brought to the front first). */
@@ -58,6 +59,10 @@ export async function runMenuAction(action: MenuAction, deps: MenuActionDeps): P
       if (!saved.ok) deps.showError('The export could not be saved', saved.error.message);
       return;
     }
+    case 'backUpDatabase':
+      return backUpDatabase(deps);
+    case 'restoreDatabase':
+      return restoreDatabase(deps);
     case 'about': {
       const { message, detail } = aboutText();
       await deps.showMessage('About Trax Admin', message, detail);

@@ -18,6 +18,10 @@ export type MenuAction =
   | { kind: 'renderer'; command: MenuCommand }
   /** Run an export channel with its defaults and save the file through a save dialog. */
   | { kind: 'export'; channel: ExportChannel }
+  /** Back the database up now and say where the copy is (menu-backup.ts). */
+  | { kind: 'backUpDatabase' }
+  /** Pick a backup file, verify it, ask, restore it and reload the window (menu-backup.ts). */
+  | { kind: 'restoreDatabase' }
   | { kind: 'about' }
   | { kind: 'openLogFolder' }
   | { kind: 'openExternal'; url: string };
@@ -84,8 +88,9 @@ export function menuSpec(platform: NodeJS.Platform): MenuSpecItem[] {
         ],
       },
       separator,
-      // The Backups screen makes the copy and lists it; restoring asks first, on that screen.
-      go('Back up database…', '/backups'),
+      // Both act at once through native dialogs; the Backups screen (Admin) lists the copies.
+      { label: 'Back up database…', action: { kind: 'backUpDatabase' } },
+      { label: 'Restore database…', action: { kind: 'restoreDatabase' } },
       ...(mac ? [] : [separator, quit]),
     ],
   };
@@ -127,6 +132,7 @@ export function menuSpec(platform: NodeJS.Platform): MenuSpecItem[] {
       go('Readiness', '/readiness'),
       go('Outbox', '/mail/outbox'),
       go('Settings', '/settings/email'),
+      go('Backups', '/backups'),
     ],
   };
   const simulator: MenuSpecItem = {

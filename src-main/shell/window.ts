@@ -2,6 +2,7 @@ import path from 'node:path';
 import { BrowserWindow, screen } from 'electron';
 import { APP_ROOT } from '../app-root.js';
 import { APP_ENTRY_URL, mainWindowOptions } from './policy.js';
+import { askBeforeUnload } from './unload-guard.js';
 import { loadWindowState, saveWindowState, type Area } from './window-state.js';
 
 /** The window's icon on Linux and Windows (packaged apps also carry it in their installer). */
@@ -17,7 +18,8 @@ function workAreas(): Area[] {
 /**
  * Opens the main window on the renderer, where and as large as it was last time (remembered in
  * `dataDir`, fitted to today's displays by window-state.ts). Security settings come from
- * policy.ts (tested there); `onShown` runs once the first paint is on screen.
+ * policy.ts (tested there); `onShown` runs once the first paint is on screen. Closing it with
+ * unsaved changes asks first (unload-guard.ts).
  */
 export function createMainWindow(
   preloadPath: string,
@@ -36,6 +38,7 @@ export function createMainWindow(
     window.show();
     onShown();
   });
+  askBeforeUnload(window);
   window.on('close', () => {
     try {
       saveWindowState(dataDir, { ...window.getNormalBounds(), maximized: window.isMaximized() });

@@ -1,12 +1,16 @@
 /**
  * The browser host refuses every request that does not come from the page it printed the URL
  * for — no token, a wrong token, a foreign Origin, a rebinding Host — with a 403 that changes
- * nothing, and serves the page, which runs under the CSP without a single violation.
+ * nothing (not a row of any table, not a backup file), and serves the page, which runs under the
+ * CSP without a single violation.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config.js';
+import { databaseFileChecksum } from '../security/database-checksum.js';
 import { rawRequest } from '../unit/host/http-client.js';
 import { expect, test, type TraxHost } from './fixtures.js';
 
@@ -102,34 +106,95 @@ test.describe('API calls that must not change anything', () => {
       }),
     ],
   ];
-  for (const [name, headersFor] of attempts) {
-    test(`users.update ${name} is refused (403) and the user is unchanged`, async ({ trax }) => {
-      const before = await frontDesk(trax);
-      const res = await rawRequest(Number(new URL(trax.origin).port), {
-        method: 'POST',
-        path: '/api/users.update',
-        headers: { 'content-type': 'application/json', ...headersFor(trax) },
-        body: updateBody(before, 'stolen@evil.example'),
-      });
-      expect(res.status).toBe(403);
-      expect(await frontDesk(trax)).toEqual(before);
+
+  /** Requests that each change the data when allowed (the last test shows they do). */
+  function writes(row: Row): [string, string][] {
+    return [
+      ['users.update', updateBody(row, 'stolen@evil.example')],
+      [
+        'users.create',
+        JSON.stringify({
+          profile: {
+            userName: 'Intruder',
+            firstName: 'Ian',
+            lastName: 'Truder',
+            email: 'ian.truder@evil.example',
+            workPhone: '',
+            status: 'Active',
+          },
+        }),
+      ],
+      ['users.setStatus', JSON.stringify({ ids: [row.id], status: 'Inactive' })],
+      ['outbox.clear', '{}'],
+      ['backup.create', '{}'],
+    ];
+  }
+
+  function post(trax: TraxHost, channel: string, body: string, headers: Record<string, string>) {
+    return rawRequest(Number(new URL(trax.origin).port), {
+      method: 'POST',
+      path: `/api/${channel}`,
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
     });
   }
 
-  test('the same update with the token and our Origin does save', async ({ trax }) => {
-    const before = await frontDesk(trax);
-    const res = await rawRequest(Number(new URL(trax.origin).port), {
-      method: 'POST',
-      path: '/api/users.update',
-      headers: {
-        'content-type': 'application/json',
-        origin: trax.origin,
-        'x-trax-token': trax.token,
-      },
-      body: updateBody(before, 'front.desk@agency.gov'),
+  /**
+   * Gives outbox.clear something to clear: FrontDesk asks for a password reset, whose email the
+   * outbox catches. It is sent after the answer (so timing tells nothing), hence the wait.
+   */
+  async function catchOneMessage(trax: TraxHost): Promise<void> {
+    await call(trax, 'auth.forgotPassword', { form: { userName: 'FrontDesk' } });
+    await expect
+      .poll(async () => {
+        const listed = await call(trax, 'outbox.list', {});
+        return (listed.value as { messages: unknown[] }).messages.length;
+      })
+      .toBe(1);
+  }
+
+  /** Every row of every table, and the backups folder's files. */
+  function snapshot(trax: TraxHost) {
+    const backups = path.join(trax.dataDir, 'backups');
+    return {
+      database: databaseFileChecksum(path.join(trax.dataDir, 'trax-admin.db')),
+      backups: existsSync(backups) ? readdirSync(backups).sort() : [],
+    };
+  }
+
+  for (const [name, headersFor] of attempts) {
+    test(`writes ${name} are refused (403) and the database is unchanged`, async ({ trax }) => {
+      const row = await frontDesk(trax);
+      await catchOneMessage(trax);
+      const before = snapshot(trax);
+      for (const [channel, body] of writes(row)) {
+        const res = await post(trax, channel, body, headersFor(trax));
+        expect(res.status, channel).toBe(403);
+      }
+      expect(snapshot(trax)).toEqual(before);
+      expect(await frontDesk(trax)).toEqual(row);
     });
-    expect(res.status).toBe(200);
-    expect((await frontDesk(trax)).email).toBe('front.desk@agency.gov');
+  }
+
+  test('the same writes with the token and our Origin do change it', async ({ trax }) => {
+    const row = await frontDesk(trax);
+    await catchOneMessage(trax);
+    const before = snapshot(trax);
+    const ours = { origin: trax.origin, 'x-trax-token': trax.token };
+    for (const [channel, body] of writes(row)) {
+      const res = await post(trax, channel, body, ours);
+      expect(res.status, channel).toBe(200);
+      const result = JSON.parse(res.body) as { ok: boolean; value: unknown };
+      expect(result.ok, `${channel}: ${res.body}`).toBe(true);
+      if (channel === 'outbox.clear') expect(result.value).toEqual({ removed: 1 });
+    }
+    const after = snapshot(trax);
+    expect(after.database).not.toBe(before.database);
+    expect(after.backups.length).toBe(before.backups.length + 1);
+    expect(await frontDesk(trax)).toMatchObject({
+      email: 'stolen@evil.example',
+      status: 'Inactive',
+    });
   });
 });
 

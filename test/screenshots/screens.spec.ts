@@ -38,7 +38,7 @@ test('Readiness', async ({ page, trax }) => {
   await shoot(page, 'readiness');
 });
 
-test('Send Email: compose, progress, Outbox message', async ({ page, trax }) => {
+test('Send Email: compose, progress, Outbox, Outbox message', async ({ page, trax }) => {
   await openManageUsers(page, trax.url);
   await search(page, 'email.com');
   for (const name of ['FrontDesk', 'OfficeManager', 'BrianJackson']) {
@@ -55,6 +55,10 @@ test('Send Email: compose, progress, Outbox message', async ({ page, trax }) => 
   await shoot(page, 'send-email-progress');
 
   await page.goto(`${trax.url}#/mail/outbox`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
+  await expect(page.getByRole('table').getByRole('link')).toHaveCount(3);
+  await shoot(page, 'outbox');
+
   await page.getByRole('table').getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Outbox message' })).toBeVisible();
   await expect(page.getByRole('article', { name: 'Message preview' })).toContainText('Hello');
@@ -77,6 +81,30 @@ test('Login Simulator: login page, code entry, My Profile', async ({ page, trax 
   await page.getByRole('button', { name: 'My Profile' }).click();
   await expect(page.getByLabel('Email', { exact: true })).toHaveValue('frontdeskt@email.com');
   await shoot(page, 'my-profile');
+});
+
+test('Settings: Email delivery and Two-factor sign-in', async ({ page, trax }) => {
+  await page.goto(`${trax.url}#/settings/email`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Email delivery' })).toBeVisible();
+  // As an administrator fills it in for their mail server (not saved).
+  await page.getByRole('radio', { name: /^SMTP/ }).check();
+  await page.getByLabel('Host').fill('smtp.maricopa-cares.org');
+  await page.getByLabel('User name').fill('trax-admin');
+  await page.getByLabel('From address').fill('trax-admin@maricopa-cares.org');
+  await shoot(page, 'settings-email');
+
+  await page.goto(`${trax.url}#/settings/two-factor`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Two-factor sign-in' })).toBeVisible();
+  await expect(page.getByLabel('Code length (characters)')).toHaveValue('6');
+  await shoot(page, 'settings-two-factor');
+});
+
+test('More Information (FAQ)', async ({ page, trax }) => {
+  await page.goto(`${trax.url}#/simulator/faq`);
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Frequently Asked Questions' }),
+  ).toBeVisible();
+  await shoot(page, 'faq');
 });
 
 test('Import roster preview', async ({ page, trax }) => {

@@ -1,8 +1,9 @@
 /**
  * The shell's desktop wiring under Node with a stand-in for the 'electron' module (its binary
  * cannot run on our machines): the save-file IPC handler answers only our main frame and never
- * takes a path; navigation opens only allowlisted sites in the browser; the menu bar reaches the
- * renderer; the main window opens at its remembered bounds with the checked web preferences.
+ * takes a path; the menu bar reaches the renderer; the main window opens at its remembered
+ * bounds with the checked web preferences. (Navigation, new windows and the unload question:
+ * electron-window-guards.test.ts.)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -48,6 +49,7 @@ vi.mock('electron', () => ({
   BrowserWindow: class {
     events = new Map<string, () => void>();
     loaded: string[] = [];
+    webContents = { on: () => {} };
     constructor(readonly options: Record<string, unknown>) {
       electron.windows.push(this);
     }
@@ -120,34 +122,6 @@ describe('the save-file IPC handler', () => {
         expect.objectContaining({ defaultPath: path.join('/home/admin/Documents', 'roster.csv') }),
       ],
     ]);
-  });
-});
-
-describe('navigation', () => {
-  it('opens a plain link to the support site in the system browser, and nothing else', async () => {
-    const handlers = new Map<string, (event: { preventDefault(): void }, url: string) => void>();
-    const contents = {
-      on: (name: string, fn: (event: { preventDefault(): void }, url: string) => void) =>
-        handlers.set(name, fn),
-      setWindowOpenHandler: () => {},
-    };
-    const { guardNavigation } = await import('../../src-main/shell/navigation.js');
-    guardNavigation(contents as never);
-    const prevented: string[] = [];
-    for (const url of [
-      'https://www.nfocus.com/',
-      'https://evil.example/',
-      'file:///etc/passwd',
-      'app://trax/index.html',
-    ]) {
-      handlers.get('will-navigate')?.({ preventDefault: () => prevented.push(url) }, url);
-    }
-    expect(prevented).toEqual([
-      'https://www.nfocus.com/',
-      'https://evil.example/',
-      'file:///etc/passwd',
-    ]);
-    expect(electron.opened).toEqual(['https://www.nfocus.com/']);
   });
 });
 

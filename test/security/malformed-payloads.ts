@@ -39,6 +39,8 @@ const SAMPLE_STRINGS = [
   'Bb2@bbbbbbbbbb',
   '2026-04-23',
   'a',
+  // A code email template must hold the code's placeholder (the guide's own email).
+  'Hello {{User First Name}}. Your one-time authorization code is: {{Code}}',
 ];
 
 const SAMPLE_NUMBERS = [1, 6, 10, 60];
@@ -118,6 +120,14 @@ function pollute(base: Record<string, unknown>): Malformed[] {
   ];
 }
 
+/**
+ * The valid input every mutation starts from. The spec checks that the schema accepts it: a
+ * base that is itself invalid would have every mutation refused for the wrong reason.
+ */
+export function validBase(schema: z.ZodType): unknown {
+  return repaired(schema, validValue(schema));
+}
+
 /** Every malformed payload for one input schema. */
 export function malformedPayloads(schema: z.ZodType): Malformed[] {
   const out: Malformed[] = [];
@@ -125,7 +135,7 @@ export function malformedPayloads(schema: z.ZodType): Malformed[] {
     if (!accepts(schema, value)) out.push({ name: `input is ${name}`, payload: value });
   }
   out.push({ name: 'input is a huge string', payload: HUGE });
-  const base = repaired(schema, validValue(schema));
+  const base = validBase(schema);
   const shape = objectShape(schema);
   if (!shape || typeof base !== 'object' || base === null) return out;
   out.push(...mutateObject(shape, base as Record<string, unknown>, (inner) => inner, ''));

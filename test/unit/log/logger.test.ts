@@ -79,6 +79,25 @@ describe('the log file', () => {
     expect(lines(path.join(dir, LOG_FILE))[0]).toMatchObject({ userName: 'FrontDesk' });
   });
 
+  it('masks email addresses in what it keeps, such as a server reply in an error', () => {
+    const { log, dir } = logger();
+    const reply = '550 5.1.1 <office.manager@maricopa-cares.org>: Recipient address rejected';
+    log.error('request failed', {
+      error: new Error(`The server refused the message: ${reply}`),
+      note: `bounced: jane@agency.gov, ${'x'.repeat(280)} dana.front@agency.gov`,
+    });
+    const bytes = readFileSync(path.join(dir, LOG_FILE), 'utf8');
+    for (const address of ['office.manager@', 'maricopa-cares', 'jane@', 'dana.front@']) {
+      expect(bytes).not.toContain(address);
+    }
+    const line = lines(path.join(dir, LOG_FILE))[0];
+    expect(line?.['error']).toMatchObject({
+      errorMessage:
+        'The server refused the message: 550 5.1.1 <o*****r@m*****s.org>: Recipient address rejected',
+    });
+    expect(String(line?.['note'])).toMatch(/^bounced: j\*\*\*\*\*e@a\*\*\*\*\*y\.gov, x+/);
+  });
+
   it('cuts long strings so a pasted document never lands whole', () => {
     const { log, dir } = logger();
     log.info('imported', { fileName: 'a'.repeat(5000) });

@@ -49,6 +49,11 @@ beforeEach(() => {
       external.push(url);
       return Promise.resolve();
     },
+    // The backup items' dialogs: menu-backup.test.ts.
+    ask: () => Promise.reject(new Error('no question expected')),
+    chooseBackupFile: () => Promise.reject(new Error('no file dialog expected')),
+    showItemInFolder: () => {},
+    reloadRenderer: () => {},
   };
 });
 afterEach(() => {

@@ -53,10 +53,11 @@ describe.each(['linux', 'win32', 'darwin'] as const)('the menu bar on %s', (plat
     expect(top).toEqual(expect.arrayContaining(['File', 'Admin', 'Simulator', 'Help']));
     expect(top.indexOf('File')).toBeLessThan(top.indexOf('Admin'));
     expect(top.at(-1)).toBe('Help');
-    expect(labelsOf(menu(spec, 'File').submenu).slice(0, 3)).toEqual([
+    expect(labelsOf(menu(spec, 'File').submenu).slice(0, 4)).toEqual([
       'Import roster…',
       'Export…',
       'Back up database…',
+      'Restore database…',
     ]);
     expect(labelsOf(item(spec, 'Export…').submenu)).toEqual([
       'Roster',
@@ -68,6 +69,7 @@ describe.each(['linux', 'win32', 'darwin'] as const)('the menu bar on %s', (plat
       'Readiness',
       'Outbox',
       'Settings',
+      'Backups',
     ]);
     expect(labelsOf(menu(spec, 'Simulator').submenu)).toEqual([
       'Login page',
@@ -110,7 +112,9 @@ describe.each(['linux', 'win32', 'darwin'] as const)('the menu bar on %s', (plat
     expect(item(spec, 'Readiness').action).toEqual(navigate('/readiness'));
     expect(item(spec, 'Outbox').action).toEqual(navigate('/mail/outbox'));
     expect(item(spec, 'Import roster…').action).toEqual(navigate('/import'));
-    expect(item(spec, 'Back up database…').action).toEqual(navigate('/backups'));
+    expect(item(spec, 'Backups').action).toEqual(navigate('/backups'));
+    expect(item(spec, 'Back up database…').action).toEqual({ kind: 'backUpDatabase' });
+    expect(item(spec, 'Restore database…').action).toEqual({ kind: 'restoreDatabase' });
     expect(item(spec, 'Login page').action).toEqual(navigate('/simulator'));
     expect(item(spec, 'Two-factor settings').action).toEqual(navigate('/settings/two-factor'));
   });
