@@ -9,6 +9,7 @@ import { AccountService } from './account-service.js';
 import { AccountsRepository } from './accounts.js';
 import { ChallengeStore } from './challenges.js';
 import { createAuthHandlers } from './handlers.js';
+import { Lockout } from './lockout.js';
 import { PasswordAdmin, type PasswordChangeRecorder } from './password-admin.js';
 import { PasswordVerifier } from './passwords.js';
 import { PolicyStore } from './policy.js';
@@ -33,12 +34,17 @@ export interface AuthOptions {
 export function createAuth(options: AuthOptions) {
   const { db, clock, mailer } = options;
   const policy = new PolicyStore(db);
+  const accounts = new AccountsRepository(db);
+  const lockout = new Lockout(accounts, policy, clock);
   const shared = {
-    accounts: new AccountsRepository(db),
-    challenges: new ChallengeStore(db, clock),
+    accounts,
+    challenges: new ChallengeStore(db, clock, {
+      onAttemptFailed: (userId) => lockout.recordFailure(userId),
+    }),
     passwords: new PasswordVerifier(options.isDemoRoster),
     policy,
     sessions: new SessionStore(clock),
+    lockout,
     mailer,
     supportContacts: options.supportContacts,
     clock,

@@ -60,6 +60,7 @@ export class PasswordAdmin {
     const { db, accounts, recorder } = this.deps;
     db.transaction(() => {
       if (!accounts.setPasswordHash(id, hash)) throw new AppError('NOT_FOUND', GONE);
+      accounts.unlock(id);
       recorder?.recordPasswordSet(id);
     })();
     this.deps.sessions.endAllOf(id);
@@ -75,8 +76,8 @@ export class PasswordAdmin {
   }
 
   /**
-   * Lifts a lockout. The failure counter stays (it counts failures since the last success, and a
-   * new run of failures locks again). Recorded only when a lock was in force.
+   * Lifts a lockout. "Password Failures Since Last Success" stays; the next lock comes after a
+   * full new run of the threshold's failures. Recorded only when a lock was in force.
    * @throws AppError NOT_FOUND when there is no such user.
    */
   unlock(id: number): PasswordState {

@@ -5,7 +5,7 @@ import type {
   VerifyCodeResult,
 } from '../../../src-main/auth/sign-in.js';
 import { CODE_ENDED, CODE_REFUSED } from '../../../src-main/auth/sign-in.js';
-import { codeIn, PASSWORD, startHarness, type Harness } from './harness.js';
+import { codeIn, PASSWORD, startHarness, wrongCode as wrong, type Harness } from './harness.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -26,9 +26,6 @@ async function signIn(): Promise<{ challengeId: string; code: string }> {
 
 const verify = (challengeId: string, code: string) =>
   h.call<VerifyCodeResult>('auth.verifyCode', { challengeId, code });
-
-/** A code of the same shape that is certainly not `code`. */
-const wrong = (code: string) => code.replace(/^./, (c) => String((Number(c) + 1) % 10));
 
 describe('code expiry', () => {
   it('accepts a code entered at 4:59', async () => {
