@@ -8,7 +8,9 @@ import type { AccountsRepository } from './accounts.js';
 import type { ChallengeStore, IssuedChallenge } from './challenges.js';
 import { resetCodeEmail } from './code-email.js';
 import type { SupportContacts } from '../mail/settings.js';
+import type { Database } from '../db/connection.js';
 import type { Lockout } from './lockout.js';
+import { storePassword, type PasswordChangeRecorder } from './password-log.js';
 import { hashPassword, type PasswordVerifier } from './passwords.js';
 import type { Policy, PolicyStore } from './policy.js';
 import type { SessionStore } from './sessions.js';
@@ -35,6 +37,7 @@ export const CHANGE_LOCKED =
 
 /** What the account service needs. */
 export interface AccountDeps {
+  db: Database;
   accounts: AccountsRepository;
   challenges: ChallengeStore;
   passwords: PasswordVerifier;
@@ -44,6 +47,8 @@ export interface AccountDeps {
   mailer: CodeMailer;
   supportContacts: () => SupportContacts;
   clock: Clock;
+  /** Records each password change in the change log (never the password). */
+  recorder?: PasswordChangeRecorder | undefined;
   /** Where a failed reset email is reported: the answer cannot say, or it would enumerate. */
   onMailError?: (error: unknown) => void;
 }
@@ -65,8 +70,8 @@ export class AccountService {
   /**
    * Change Password. The form schema already checked the length and that the two new passwords
    * match and differ from the old one; here the old one must be right. A wrong old password is a
-   * failed sign-in (it counts toward the lockout), and a locked account cannot change it. Other
-   * sessions end.
+   * failed sign-in (it counts toward the lockout), and a locked account cannot change it. The
+   * change is recorded in the change log; other sessions end.
    */
   async changePassword(session: string, oldPassword: string, newPassword: string): Promise<void> {
     const userId = this.deps.sessions.userOf(session);
@@ -79,7 +84,7 @@ export class AccountService {
         oldPassword: OLD_PASSWORD_WRONG,
       });
     }
-    this.deps.accounts.setPasswordHash(userId, await hashPassword(newPassword));
+    storePassword(this.deps, userId, await hashPassword(newPassword), 'changed');
     this.deps.sessions.endAllOf(userId, session);
   }
 
@@ -144,7 +149,7 @@ export class AccountService {
    * Sets a new password with the emailed reset code. Every refusal is {@link RESET_REFUSED}.
    * Wrong codes count toward the attempt's limit, and an attempt ended by them is a failed
    * sign-in. A locked account is refused without trying the code, and a reset never lifts a
-   * lock. The user's sessions end.
+   * lock. The reset is recorded in the change log; the user's sessions end.
    */
   async resetPassword(userName: string, code: string, newPassword: string): Promise<void> {
     const policy = this.deps.policy.get();
@@ -157,7 +162,7 @@ export class AccountService {
     if (!account || outcome.status !== 'accepted' || outcome.userId !== account.id) {
       throw new AppError('VALIDATION', RESET_REFUSED);
     }
-    this.deps.accounts.setPasswordHash(account.id, await hashPassword(newPassword));
+    storePassword(this.deps, account.id, await hashPassword(newPassword), 'reset');
     this.deps.sessions.endAllOf(account.id);
   }
 }

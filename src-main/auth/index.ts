@@ -10,7 +10,8 @@ import { AccountsRepository } from './accounts.js';
 import { ChallengeStore } from './challenges.js';
 import { createAuthHandlers } from './handlers.js';
 import { Lockout } from './lockout.js';
-import { PasswordAdmin, type PasswordChangeRecorder } from './password-admin.js';
+import { PasswordAdmin } from './password-admin.js';
+import type { PasswordChangeRecorder } from './password-log.js';
 import { PasswordVerifier } from './passwords.js';
 import { PolicyStore } from './policy.js';
 import { SessionStore } from './sessions.js';
@@ -26,7 +27,10 @@ export interface AuthOptions {
   /** True while the roster is the seeded demo roster (demo users' password works then). */
   isDemoRoster: () => boolean;
   onMailError?: (error: unknown) => void;
-  /** Records password changes and unlocks made in View Details (the change log's recorder). */
+  /**
+   * Records password changes (View Details' Set password, the simulator's Change Password and
+   * reset) and View Details' unlocks: the change log's recorder.
+   */
   recorder?: PasswordChangeRecorder;
 }
 
@@ -50,7 +54,12 @@ export function createAuth(options: AuthOptions) {
     clock,
   };
   const signIn = new SignInService(shared);
-  const account = new AccountService({ ...shared, onMailError: options.onMailError });
+  const account = new AccountService({
+    ...shared,
+    db,
+    recorder: options.recorder,
+    onMailError: options.onMailError,
+  });
   const admin = new PasswordAdmin({
     db,
     accounts: shared.accounts,

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChangeEntry } from '../../../src-main/audit/entries.js';
 import {
   OLD_PASSWORD_WRONG,
   RESET_REFUSED,
   RESET_REQUESTED,
 } from '../../../src-main/auth/account-service.js';
+import { PASSWORD_CHANGES } from '../../../src-main/auth/password-log.js';
 import type { ChallengeView, VerifyCodeResult } from '../../../src-main/auth/sign-in.js';
 import { SESSION_ENDED } from '../../../src-main/auth/sessions.js';
 import { codeIn, PASSWORD, settled, signInColumns, startHarness, type Harness } from './harness.js';
@@ -200,5 +202,67 @@ describe('View Details: the administrator sets a password', () => {
         .code,
     ).toBe('NOT_FOUND');
     expect(await fullSignIn('Admin-Set-123')).toEqual(expect.any(String));
+  });
+});
+
+describe('the change log', () => {
+  const passwordEntries = async () =>
+    (await h.call<{ entries: ChangeEntry[] }>('changes.forUser', { id: userId })).entries.filter(
+      (e) => e.field === 'password',
+    );
+
+  it('records a Change Password and a reset in the simulator, never the password', async () => {
+    const session = await fullSignIn();
+    const before = (await passwordEntries()).length;
+    await h.call('auth.changePassword', {
+      session,
+      form: { oldPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+    });
+    h.advance(MINUTE);
+    await h.call('auth.forgotPassword', { form: { userName: 'AllisonBarry' } });
+    await settled();
+    const reset = 'Reset-By-Code-9';
+    await h.call('auth.resetPassword', {
+      form: {
+        userName: 'AllisonBarry',
+        code: codeIn(h.lastMail().text),
+        newPassword: reset,
+        confirmPassword: reset,
+      },
+    });
+
+    const entries = await passwordEntries();
+    expect(entries.slice(0, entries.length - before).reverse()).toEqual([
+      expect.objectContaining({
+        userName: 'AllisonBarry',
+        fieldLabel: 'Password',
+        oldValue: null,
+        newValue: PASSWORD_CHANGES.changed,
+        source: 'password',
+      }),
+      expect.objectContaining({
+        at: h.now().toISOString(),
+        newValue: PASSWORD_CHANGES.reset,
+        source: 'password',
+      }),
+    ]);
+    const text = JSON.stringify(entries);
+    for (const secret of [PASSWORD, NEW_PASSWORD, reset, 'scrypt$']) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it('records nothing when the old password is wrong', async () => {
+    const session = await fullSignIn();
+    const before = (await passwordEntries()).length;
+    await h.fail('auth.changePassword', {
+      session,
+      form: {
+        oldPassword: 'not-it-at-all',
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      },
+    });
+    expect(await passwordEntries()).toHaveLength(before);
   });
 });
