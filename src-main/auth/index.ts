@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../app.js';
 import type { Database } from '../db/connection.js';
-import type { SupportContacts } from '../mail/settings.js';
+import { MailSettingsRepository, type SupportContacts } from '../mail/settings.js';
 import { AccountService } from './account-service.js';
 import { AccountsRepository } from './accounts.js';
 import { ChallengeStore } from './challenges.js';
@@ -16,6 +16,7 @@ import { PasswordVerifier } from './passwords.js';
 import { PolicyStore } from './policy.js';
 import { SessionStore } from './sessions.js';
 import { SignInService, type CodeMailer } from './sign-in.js';
+import { TwoFactorSettingsStore } from './two-factor-settings.js';
 
 /** What the simulator needs from the rest of the app. */
 export interface AuthOptions {
@@ -73,7 +74,12 @@ export function createAuth(options: AuthOptions) {
     signIn,
     account,
     admin,
-    handlers: createAuthHandlers({ signIn, account, admin, policy }),
+    handlers: createAuthHandlers({
+      signIn,
+      account,
+      admin,
+      settings: new TwoFactorSettingsStore(db, policy, new MailSettingsRepository(db)),
+    }),
   };
 }
 

@@ -3,8 +3,9 @@
  * lifetime, resend cooldown, wrong codes and resends allowed per sign-in attempt, lockout
  * threshold and time, and the code email. Stored in
  * {@link SettingsStore} under `auth.policy`. The support phone and email the code email names are
- * NOT here: they are shared with every other email, in Settings → Email delivery
- * (`MailSettingsRepository.getSupportContacts`).
+ * NOT stored here: they are shared with every other email, in Email delivery's settings
+ * (`MailSettingsRepository`); Settings → Two-factor sign-in shows and edits those same values
+ * (two-factor-settings.ts).
  */
 import { z } from 'zod';
 import type { Database } from '../db/connection.js';
