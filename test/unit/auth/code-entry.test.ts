@@ -67,14 +67,36 @@ describe('single use and binding', () => {
     });
   });
 
-  it('binds a code to its challenge: another sign-in supersedes it', async () => {
+  it('binds a code to its challenge: the same HMAC on another challenge does not accept it', async () => {
+    await h.addUser({ userName: 'OfficeManager' });
+    const a = await signIn();
+    const { challengeId: b } = await h.call<ChallengeView>('auth.signIn', {
+      form: { userName: 'OfficeManager', password: PASSWORD },
+    });
+    // Challenge B gets the very value stored for A's code: were the HMAC over the code alone,
+    // A's code would now work on B.
+    h.app.db
+      .prepare(
+        'UPDATE otp_challenges SET code_hmac = (SELECT code_hmac FROM otp_challenges WHERE id = ?) ' +
+          'WHERE id = ?',
+      )
+      .run(a.challengeId, b);
+    expect(await verify(b, a.code)).toEqual({
+      status: 'rejected',
+      message: CODE_REFUSED,
+      mustStartOver: false,
+    });
+    expect(await verify(a.challengeId, a.code)).toMatchObject({ status: 'signed-in' });
+  });
+
+  it('a new sign-in supersedes the earlier code', async () => {
     const first = await signIn();
     const second = await signIn();
-    expect(await verify(second.challengeId, first.code)).toMatchObject({ status: 'rejected' });
     expect(await verify(first.challengeId, first.code)).toMatchObject({
       status: 'rejected',
       mustStartOver: true,
     });
+    expect(await verify(second.challengeId, second.code)).toMatchObject({ status: 'signed-in' });
   });
 
   it('accepts the code typed with spaces', async () => {
