@@ -39,43 +39,56 @@ export class AccountsRepository {
     return this.db.prepare<[number], Account>(`SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id);
   }
 
-  /** Counts a failed sign-in, dates it, and answers the new count. */
+  /**
+   * Counts a failed sign-in and dates it; answers the failures since the last lock, unlock or
+   * success (what the lockout threshold is compared with).
+   */
   recordFailure(id: number, at: Date): number {
     const count = this.db
       .prepare<[string, number], number>(
         'UPDATE users SET password_failures = password_failures + 1, ' +
-          'last_password_failure_at = ? WHERE id = ? RETURNING password_failures',
+          'failures_since_lock = failures_since_lock + 1, last_password_failure_at = ? ' +
+          'WHERE id = ? RETURNING failures_since_lock',
       )
       .pluck()
       .get(at.toISOString(), id);
     return count ?? 0;
   }
 
-  /** Locks the account until `until`. */
+  /** Locks the account until `until`; the next lock needs a new run of failures. */
   lock(id: number, until: Date): void {
-    this.db.prepare('UPDATE users SET locked_until = ? WHERE id = ?').run(until.toISOString(), id);
+    this.db
+      .prepare('UPDATE users SET locked_until = ?, failures_since_lock = 0 WHERE id = ?')
+      .run(until.toISOString(), id);
   }
 
-  /** A full sign-in (password and code): resets the counter, ends any lock, sets the login date. */
+  /** A full sign-in (password and code): resets the counters, ends any lock, sets the login date. */
   recordLogin(id: number, at: Date): void {
     this.db
       .prepare(
-        'UPDATE users SET password_failures = 0, locked_until = NULL, last_login_at = ? WHERE id = ?',
+        'UPDATE users SET password_failures = 0, failures_since_lock = 0, locked_until = NULL, ' +
+          'last_login_at = ? WHERE id = ?',
       )
       .run(at.toISOString(), id);
   }
 
-  /** Ends any lock now (the administrator's Unlock); the failure counter is kept. */
+  /**
+   * Ends any lock now (the administrator's Unlock, or Set password): the next lock needs a full
+   * new run of failures. "Password Failures Since Last Success" is kept.
+   */
   unlock(id: number): void {
-    this.db.prepare('UPDATE users SET locked_until = NULL WHERE id = ?').run(id);
+    this.db
+      .prepare('UPDATE users SET locked_until = NULL, failures_since_lock = 0 WHERE id = ?')
+      .run(id);
   }
 
-  /** Stores a new password hash (and nothing about the password itself); lifts any lock. */
+  /**
+   * Stores a new password hash (and nothing about the password itself). A lock stays in force:
+   * only the administrator lifts one early ({@link unlock}).
+   */
   setPasswordHash(id: number, hash: string): boolean {
     return (
-      this.db
-        .prepare('UPDATE users SET password_hash = ?, locked_until = NULL WHERE id = ?')
-        .run(hash, id).changes === 1
+      this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, id).changes === 1
     );
   }
 }

@@ -9,9 +9,13 @@
  *   touches disk makes the table useless on its own. The cost is that codes do not survive a
  *   restart of the app, which for a five-minute code means "log in again" — acceptable.
  * - A code works while `now < expires_at` (entered at 4:59 it works, at 5:00 it does not), once.
- * - A resend creates a new challenge and marks the old one superseded, so the old code stops
- *   working; it is refused until the cooldown ends.
- * - Each wrong code is counted; at the policy's limit the challenge ends and the user starts over.
+ * - An ATTEMPT is one sign-in (or one password reset): its first challenge and every resend. A
+ *   resend creates a new challenge and marks the old one superseded, so the old code stops
+ *   working; it is refused until the cooldown ends, and at most `resendsAllowed` times.
+ * - Wrong codes are counted per attempt: a resend carries the count into the new challenge. At
+ *   the policy's limit the attempt ends and the user starts over.
+ * - An attempt that ends unsuccessfully after wrong codes — at the limit, by expiring, or replaced
+ *   by a new attempt — is a failed sign-in: `onAttemptFailed` is told, once (the lockout counts it).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../app.js';
@@ -35,6 +39,8 @@ export interface IssuedChallenge {
 export type ResendOutcome =
   | { status: 'issued'; challenge: IssuedChallenge }
   | { status: 'cooldown'; secondsLeft: number }
+  /** The attempt already had every resend the policy allows. */
+  | { status: 'limit' }
   | { status: 'ended' };
 
 /** The outcome of entering a code. */
@@ -51,16 +57,33 @@ interface ChallengeRow {
   resend_available_at: string;
   consumed_at: string | null;
   superseded: number;
+  resends: number;
 }
+
+/** What the store is told and given. */
+export interface ChallengeStoreOptions {
+  /** Told of each attempt that ended unsuccessfully after wrong codes: a failed sign-in. */
+  onAttemptFailed?: (userId: number) => void;
+  /** The HMAC key (32 bytes); random by default. Tests pass one to recompute a stored HMAC. */
+  key?: Buffer;
+}
+
+/** Open challenges: not used, not ended, not replaced. */
+const OPEN = 'consumed_at IS NULL AND superseded = 0';
 
 /** Issues and checks one-time codes. */
 export class ChallengeStore {
-  private readonly key = randomBytes(32);
+  private readonly key: Buffer;
+  private readonly onAttemptFailed: (userId: number) => void;
 
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
-  ) {}
+    options: ChallengeStoreOptions = {},
+  ) {
+    this.key = options.key ?? randomBytes(32);
+    this.onAttemptFailed = options.onAttemptFailed ?? (() => {});
+  }
 
   private hmac(challengeId: string, code: string): Buffer {
     return createHmac('sha256', this.key).update(`${challengeId}:${code}`, 'utf8').digest();
@@ -80,52 +103,88 @@ export class ChallengeStore {
   }
 
   /**
-   * Issues a new code for `userId`. Every earlier open challenge of the same user and purpose is
-   * superseded: only the newest code a user was sent works.
+   * Ends every open attempt of `userId` for `purpose`; each that had wrong codes is a failed
+   * sign-in. Called before a new attempt starts, and by {@link issue} itself.
    */
-  issue(userId: number, purpose: ChallengePurpose, policy: Policy): IssuedChallenge {
-    return this.db.transaction(() => {
-      this.db
-        .prepare(
-          'UPDATE otp_challenges SET superseded = 1 ' +
-            'WHERE user_id = ? AND purpose = ? AND consumed_at IS NULL AND superseded = 0',
+  abandon(userId: number, purpose: ChallengePurpose): void {
+    this.db.transaction(() => {
+      const withWrongCodes = this.db
+        .prepare<[number, ChallengePurpose], number>(
+          `UPDATE otp_challenges SET superseded = 1 WHERE user_id = ? AND purpose = ? AND ${OPEN} ` +
+            'RETURNING attempts',
         )
-        .run(userId, purpose);
-      const now = this.clock();
-      const challengeId = randomBytes(32).toString('base64url');
-      const code = generateCode(policy.codeLength, policy.codeAlphabet);
-      const expiresAt = new Date(now.getTime() + policy.codeLifetimeMinutes * 60_000);
-      const resendAvailableAt = new Date(now.getTime() + policy.resendCooldownSeconds * 1000);
-      this.db
-        .prepare(
-          'INSERT INTO otp_challenges (id, user_id, purpose, code_hmac, created_at, expires_at, ' +
-            'resend_available_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          challengeId,
-          userId,
-          purpose,
-          this.hmac(challengeId, code).toString('base64'),
-          now.toISOString(),
-          expiresAt.toISOString(),
-          resendAvailableAt.toISOString(),
-        );
-      return { challengeId, userId, code, expiresAt, resendAvailableAt };
+        .pluck()
+        .all(userId, purpose)
+        .filter((attempts) => attempts > 0);
+      for (let i = 0; i < withWrongCodes.length; i++) this.onAttemptFailed(userId);
     })();
   }
 
-  /** A new code for the same attempt, once the cooldown is over; the old code stops working. */
+  /**
+   * Starts a new attempt for `userId` with a fresh code. Every earlier open attempt of the same
+   * user and purpose is abandoned ({@link abandon}): only the newest code a user was sent works.
+   */
+  issue(userId: number, purpose: ChallengePurpose, policy: Policy): IssuedChallenge {
+    return this.db.transaction(() => {
+      this.abandon(userId, purpose);
+      return this.insert(userId, purpose, policy, { attempts: 0, resends: 0 });
+    })();
+  }
+
+  /** Writes a challenge carrying the attempt's wrong codes and resends so far. */
+  private insert(
+    userId: number,
+    purpose: ChallengePurpose,
+    policy: Policy,
+    attempt: { attempts: number; resends: number },
+  ): IssuedChallenge {
+    const now = this.clock();
+    const challengeId = randomBytes(32).toString('base64url');
+    const code = generateCode(policy.codeLength, policy.codeAlphabet);
+    const expiresAt = new Date(now.getTime() + policy.codeLifetimeMinutes * 60_000);
+    const resendAvailableAt = new Date(now.getTime() + policy.resendCooldownSeconds * 1000);
+    this.db
+      .prepare(
+        'INSERT INTO otp_challenges (id, user_id, purpose, code_hmac, created_at, expires_at, ' +
+          'resend_available_at, attempts, resends) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        challengeId,
+        userId,
+        purpose,
+        this.hmac(challengeId, code).toString('base64'),
+        now.toISOString(),
+        expiresAt.toISOString(),
+        resendAvailableAt.toISOString(),
+        attempt.attempts,
+        attempt.resends,
+      );
+    return { challengeId, userId, code, expiresAt, resendAvailableAt };
+  }
+
+  /**
+   * A new code for the same attempt, once the cooldown is over and while resends are left; the
+   * old code stops working, and the attempt keeps its count of wrong codes.
+   */
   resend(challengeId: string, policy: Policy): ResendOutcome {
-    const row = this.row(challengeId);
-    if (!row || !this.isOpen(row, policy)) return { status: 'ended' };
-    const wait = Date.parse(row.resend_available_at) - this.clock().getTime();
-    if (wait > 0) return { status: 'cooldown', secondsLeft: Math.ceil(wait / 1000) };
-    return { status: 'issued', challenge: this.issue(row.user_id, row.purpose, policy) };
+    return this.db.transaction((): ResendOutcome => {
+      const row = this.row(challengeId);
+      if (!row || !this.isOpen(row, policy)) return { status: 'ended' };
+      if (row.resends >= policy.resendsAllowed) return { status: 'limit' };
+      const wait = Date.parse(row.resend_available_at) - this.clock().getTime();
+      if (wait > 0) return { status: 'cooldown', secondsLeft: Math.ceil(wait / 1000) };
+      this.db.prepare('UPDATE otp_challenges SET superseded = 1 WHERE id = ?').run(row.id);
+      const challenge = this.insert(row.user_id, row.purpose, policy, {
+        attempts: row.attempts,
+        resends: row.resends + 1,
+      });
+      return { status: 'issued', challenge };
+    })();
   }
 
   /**
    * Checks a typed code against the challenge. Accepting consumes it (single use); a wrong code
-   * counts an attempt, and the attempt that reaches the limit ends the challenge.
+   * counts toward the attempt's limit, and the one that reaches it ends the attempt.
    */
   verify(
     challengeId: string,
@@ -142,46 +201,64 @@ export class ChallengeStore {
         return { status: 'rejected', mustStartOver: true };
       }
       if (now.getTime() >= Date.parse(row.expires_at)) {
-        this.end(row.id, now);
+        this.endAttempt(row, row.attempts);
         return { status: 'rejected', mustStartOver: true };
       }
       const expected = Buffer.from(row.code_hmac, 'base64');
       if (expected.length === actual.length && timingSafeEqual(expected, actual)) {
-        this.end(row.id, now);
+        this.end(row.id);
         return { status: 'accepted', userId: row.user_id };
       }
       const attempts = row.attempts + 1;
       this.db.prepare('UPDATE otp_challenges SET attempts = ? WHERE id = ?').run(attempts, row.id);
       if (attempts >= policy.wrongCodesAllowed) {
-        this.end(row.id, now);
+        this.endAttempt(row, attempts);
         return { status: 'rejected', mustStartOver: true };
       }
       return { status: 'rejected', mustStartOver: false };
     })();
   }
 
+  /** The user of an open challenge for `purpose` (undefined when unknown or no longer open). */
+  userOf(challengeId: string, purpose: ChallengePurpose): number | undefined {
+    return this.db
+      .prepare<[string, ChallengePurpose], number>(
+        `SELECT user_id FROM otp_challenges WHERE id = ? AND purpose = ? AND ${OPEN}`,
+      )
+      .pluck()
+      .get(challengeId, purpose);
+  }
+
   /** The newest open challenge of a user for a purpose (Forgot password has no challenge id). */
   latestOpen(userId: number, purpose: ChallengePurpose): string | undefined {
     return this.db
       .prepare<[number, ChallengePurpose], string>(
-        'SELECT id FROM otp_challenges WHERE user_id = ? AND purpose = ? ' +
-          'AND consumed_at IS NULL AND superseded = 0 ORDER BY created_at DESC, rowid DESC LIMIT 1',
+        `SELECT id FROM otp_challenges WHERE user_id = ? AND purpose = ? AND ${OPEN} ` +
+          'ORDER BY created_at DESC, rowid DESC LIMIT 1',
       )
       .pluck()
       .get(userId, purpose);
   }
 
-  /** Seconds until `challengeId` may be resent (0 when it may be now). */
-  secondsUntilResend(challengeId: string): number {
+  /** True when the challenge's code has expired (or there is no such challenge). */
+  isExpired(challengeId: string): boolean {
     const row = this.row(challengeId);
-    if (!row) return 0;
-    const wait = Date.parse(row.resend_available_at) - this.clock().getTime();
-    return Math.max(0, Math.ceil(wait / 1000));
+    return !row || this.clock().getTime() >= Date.parse(row.expires_at);
   }
 
-  private end(challengeId: string, now: Date): void {
+  /**
+   * Ends a challenge without counting anything: used when its account can no longer sign in
+   * (locked, inactive), so the code cannot be tried any further.
+   */
+  end(challengeId: string): void {
     this.db
       .prepare('UPDATE otp_challenges SET consumed_at = ? WHERE id = ?')
-      .run(now.toISOString(), challengeId);
+      .run(this.clock().toISOString(), challengeId);
+  }
+
+  /** Ends an attempt that did not succeed; with wrong codes, it is a failed sign-in. */
+  private endAttempt(row: ChallengeRow, wrongCodes: number): void {
+    this.end(row.id);
+    if (wrongCodes > 0) this.onAttemptFailed(row.user_id);
   }
 }

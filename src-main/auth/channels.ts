@@ -4,7 +4,7 @@ import { UserId } from '../roster/schemas.js';
 import type { Banner } from './banner.js';
 import type { PasswordState } from './password-admin.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.js';
-import { PolicySettingsInput, type Policy } from './policy.js';
+import { TwoFactorSettingsInput, type TwoFactorSettings } from './two-factor-settings.js';
 import type {
   ChallengeView,
   ResendCodeResult,
@@ -97,8 +97,13 @@ export const authChannels = {
   'auth.passwordState': channel<PasswordState>()(z.strictObject({ id: UserId })),
   /** View Details → Unlock: ends a lockout (recorded in the change log); answers the new state. */
   'auth.unlockUser': channel<PasswordState>()(z.strictObject({ id: UserId })),
-  /** Settings → Two-factor sign-in. */
-  'policy.get': channel<Policy>()(NoInput),
-  /** Saves the whole policy form; VALIDATION with a message per field. */
-  'policy.set': channel<Policy>()(z.strictObject({ settings: PolicySettingsInput })),
+  /**
+   * Settings → Two-factor sign-in: the policy, and the support phone and email the code email
+   * names (the same stored values Settings → Email delivery edits).
+   */
+  'policy.get': channel<TwoFactorSettings>()(NoInput),
+  /**
+   * Saves the whole form (support fields left out are kept); VALIDATION with a message per field.
+   */
+  'policy.set': channel<TwoFactorSettings>()(z.strictObject({ settings: TwoFactorSettingsInput })),
 } as const;

@@ -7,7 +7,7 @@ import type { HandlersFor } from '../contract.js';
 import type { AccountService } from './account-service.js';
 import type { authChannels } from './channels.js';
 import type { PasswordAdmin } from './password-admin.js';
-import type { PolicyStore } from './policy.js';
+import type { TwoFactorSettingsStore } from './two-factor-settings.js';
 import type { SignInService } from './sign-in.js';
 
 /** What the auth handlers need. */
@@ -15,12 +15,12 @@ export interface AuthDeps {
   signIn: SignInService;
   account: AccountService;
   admin: PasswordAdmin;
-  policy: PolicyStore;
+  settings: TwoFactorSettingsStore;
 }
 
 /** Handlers for every channel in {@link authChannels}. */
 export function createAuthHandlers(deps: AuthDeps): HandlersFor<keyof typeof authChannels> {
-  const { signIn, account, admin, policy } = deps;
+  const { signIn, account, admin, settings } = deps;
   return {
     'auth.banner': () => signIn.banner(),
     'auth.signIn': ({ form }) => signIn.signIn(form.userName, form.password),
@@ -46,7 +46,7 @@ export function createAuthHandlers(deps: AuthDeps): HandlersFor<keyof typeof aut
     },
     'auth.passwordState': ({ id }) => admin.passwordState(id),
     'auth.unlockUser': ({ id }) => admin.unlock(id),
-    'policy.get': () => policy.get(),
-    'policy.set': ({ settings }) => policy.set(settings),
+    'policy.get': () => settings.get(),
+    'policy.set': (input) => settings.set(input.settings),
   };
 }

@@ -4,16 +4,19 @@
  */
 import type { Clock } from '../app.js';
 import type { Database } from '../db/connection.js';
-import type { SupportContacts } from '../mail/settings.js';
+import { MailSettingsRepository, type SupportContacts } from '../mail/settings.js';
 import { AccountService } from './account-service.js';
 import { AccountsRepository } from './accounts.js';
 import { ChallengeStore } from './challenges.js';
 import { createAuthHandlers } from './handlers.js';
-import { PasswordAdmin, type PasswordChangeRecorder } from './password-admin.js';
+import { Lockout } from './lockout.js';
+import { PasswordAdmin } from './password-admin.js';
+import type { PasswordChangeRecorder } from './password-log.js';
 import { PasswordVerifier } from './passwords.js';
 import { PolicyStore } from './policy.js';
 import { SessionStore } from './sessions.js';
 import { SignInService, type CodeMailer } from './sign-in.js';
+import { TwoFactorSettingsStore } from './two-factor-settings.js';
 
 /** What the simulator needs from the rest of the app. */
 export interface AuthOptions {
@@ -25,7 +28,10 @@ export interface AuthOptions {
   /** True while the roster is the seeded demo roster (demo users' password works then). */
   isDemoRoster: () => boolean;
   onMailError?: (error: unknown) => void;
-  /** Records password changes and unlocks made in View Details (the change log's recorder). */
+  /**
+   * Records password changes (View Details' Set password, the simulator's Change Password and
+   * reset) and View Details' unlocks: the change log's recorder.
+   */
   recorder?: PasswordChangeRecorder;
 }
 
@@ -33,18 +39,28 @@ export interface AuthOptions {
 export function createAuth(options: AuthOptions) {
   const { db, clock, mailer } = options;
   const policy = new PolicyStore(db);
+  const accounts = new AccountsRepository(db);
+  const lockout = new Lockout(accounts, policy, clock);
   const shared = {
-    accounts: new AccountsRepository(db),
-    challenges: new ChallengeStore(db, clock),
+    accounts,
+    challenges: new ChallengeStore(db, clock, {
+      onAttemptFailed: (userId) => lockout.recordFailure(userId),
+    }),
     passwords: new PasswordVerifier(options.isDemoRoster),
     policy,
     sessions: new SessionStore(clock),
+    lockout,
     mailer,
     supportContacts: options.supportContacts,
     clock,
   };
   const signIn = new SignInService(shared);
-  const account = new AccountService({ ...shared, onMailError: options.onMailError });
+  const account = new AccountService({
+    ...shared,
+    db,
+    recorder: options.recorder,
+    onMailError: options.onMailError,
+  });
   const admin = new PasswordAdmin({
     db,
     accounts: shared.accounts,
@@ -58,7 +74,12 @@ export function createAuth(options: AuthOptions) {
     signIn,
     account,
     admin,
-    handlers: createAuthHandlers({ signIn, account, admin, policy }),
+    handlers: createAuthHandlers({
+      signIn,
+      account,
+      admin,
+      settings: new TwoFactorSettingsStore(db, policy, new MailSettingsRepository(db)),
+    }),
   };
 }
 

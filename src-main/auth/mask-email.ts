@@ -8,18 +8,15 @@
 export const MASK = '*****';
 
 /**
- * A part shows its first and last character only when at least two characters stay hidden;
- * shorter parts show their first character alone (a two-letter part would otherwise be revealed
- * whole, a three-letter part would lose all but one letter).
+ * Masks one part (local part or domain name), counting Unicode code points, not UTF-16 units:
+ * its first and last character around the fixed run of asterisks, or — for a one-character
+ * part — that character and the asterisks.
  */
-const MIN_LENGTH_FOR_LAST_CHARACTER = 4;
-
-/** Masks one part (local part or domain name), counting Unicode code points, not UTF-16 units. */
 function maskPart(part: string): string {
   const chars = Array.from(part);
   const first = chars[0];
   if (first === undefined) return MASK;
-  if (chars.length < MIN_LENGTH_FOR_LAST_CHARACTER) return `${first}${MASK}`;
+  if (chars.length === 1) return `${first}${MASK}`;
   return `${first}${MASK}${chars[chars.length - 1] ?? ''}`;
 }
 
@@ -35,9 +32,10 @@ function maskPart(part: string): string {
  *   `x@sub.dept.gov` → `x*****@s*****t.gov`, `jane@mail.nhs.co.uk` → `j*****e@m*****o.uk`.
  *   (We do not consult a public-suffix list: `co.uk` is masked like any other label, which only
  *   ever hides more.)
- * - Short parts (fewer than four characters) show their first character once, followed by the
- *   asterisks, never more than the long form would: `a@b.co` → `a*****@b*****.co`,
- *   `bob@abc.com` → `b*****@a*****.com`.
+ * - Every part of two characters or more keeps its first and last character, as the issue asks
+ *   (`bob@abc.com` → `b*****b@a*****c.com`, `ab@cd.io` → `a*****b@c*****d.io`); a one-character
+ *   part shows that character and the asterisks: `a@b.co` → `a*****@b*****.co`. The run of
+ *   asterisks is the same whatever it hides, so the hint never tells a part's length.
  * - A domain without a dot (`root@localhost`) has no top-level domain: `r*****t@l*****t`.
  * - Surrounding white space is ignored. An empty string answers an empty string (no hint to show);
  *   text without `@` or with an empty side is masked whole (`*****`), never echoed back.

@@ -4,10 +4,10 @@
  * is recorded in the change log (when one is given) in the same transaction as the change.
  */
 import type { Clock } from '../app.js';
-import type { AuditRecorder } from '../audit/audit-recorder.js';
 import type { Database } from '../db/connection.js';
 import { AppError } from '../errors.js';
 import type { AccountsRepository } from './accounts.js';
+import { storePassword, type PasswordChangeRecorder } from './password-log.js';
 import { hashPassword } from './passwords.js';
 import type { SessionStore } from './sessions.js';
 
@@ -29,9 +29,6 @@ export interface PasswordState {
   /** ISO-8601 UTC end of a lockout still in force, else null. */
   lockedUntil: string | null;
 }
-
-/** Where password changes and unlocks are recorded: the change log's recorder. */
-export type PasswordChangeRecorder = Pick<AuditRecorder, 'record' | 'recordPasswordSet'>;
 
 /** What {@link PasswordAdmin} needs. */
 export interface PasswordAdminDeps {
@@ -57,10 +54,10 @@ export class PasswordAdmin {
    */
   async setUserPassword(id: number, password: string): Promise<void> {
     const hash = await hashPassword(password);
-    const { db, accounts, recorder } = this.deps;
+    const { db, accounts } = this.deps;
     db.transaction(() => {
-      if (!accounts.setPasswordHash(id, hash)) throw new AppError('NOT_FOUND', GONE);
-      recorder?.recordPasswordSet(id);
+      if (!storePassword(this.deps, id, hash, 'admin')) throw new AppError('NOT_FOUND', GONE);
+      accounts.unlock(id);
     })();
     this.deps.sessions.endAllOf(id);
   }
@@ -75,8 +72,8 @@ export class PasswordAdmin {
   }
 
   /**
-   * Lifts a lockout. The failure counter stays (it counts failures since the last success, and a
-   * new run of failures locks again). Recorded only when a lock was in force.
+   * Lifts a lockout. "Password Failures Since Last Success" stays; the next lock comes after a
+   * full new run of the threshold's failures. Recorded only when a lock was in force.
    * @throws AppError NOT_FOUND when there is no such user.
    */
   unlock(id: number): PasswordState {

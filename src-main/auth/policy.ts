@@ -1,9 +1,11 @@
 /**
  * The two-factor sign-in policy (Settings → Two-factor sign-in): go-live date, code shape and
- * lifetime, resend cooldown, attempt and lockout limits, and the code email. Stored in
+ * lifetime, resend cooldown, wrong codes and resends allowed per sign-in attempt, lockout
+ * threshold and time, and the code email. Stored in
  * {@link SettingsStore} under `auth.policy`. The support phone and email the code email names are
- * NOT here: they are shared with every other email, in Settings → Email delivery
- * (`MailSettingsRepository.getSupportContacts`).
+ * NOT stored here: they are shared with every other email, in Email delivery's settings
+ * (`MailSettingsRepository`); Settings → Two-factor sign-in shows and edits those same values
+ * (two-factor-settings.ts).
  */
 import { z } from 'zod';
 import type { Database } from '../db/connection.js';
@@ -62,6 +64,7 @@ export const PolicySettingsInput = z.strictObject({
   codeLifetimeMinutes: whole('Code lifetime', 1, 60),
   resendCooldownSeconds: whole('Resend cooldown', 0, 600),
   wrongCodesAllowed: whole('Wrong codes allowed', 1, 10),
+  resendsAllowed: whole('Resends allowed', 0, 10),
   failedSignInsBeforeLockout: whole('Failed sign-ins before lockout', 1, 100),
   lockoutMinutes: whole('Lockout time', 1, 1440),
   codeEmailSubject: text('Code email subject', 1, 200),
@@ -81,6 +84,7 @@ export const DEFAULT_POLICY: Policy = {
   codeLifetimeMinutes: 5,
   resendCooldownSeconds: 30,
   wrongCodesAllowed: 3,
+  resendsAllowed: 3,
   failedSignInsBeforeLockout: 5,
   lockoutMinutes: 15,
   codeEmailSubject: 'Your TraxSolutions authorization code',

@@ -6,6 +6,7 @@
 import type { Clock } from '../app.js';
 import { AppError } from '../errors.js';
 import type { Account, AccountsRepository } from './accounts.js';
+import type { Lockout } from './lockout.js';
 import { bannerFor, type Banner } from './banner.js';
 import type { ChallengeStore, IssuedChallenge } from './challenges.js';
 import type { MailDelivery } from '../mail/delivery.js';
@@ -23,6 +24,9 @@ export const SIGN_IN_REFUSED =
 export const CODE_REFUSED = 'That code is not correct. Check the email and try again.';
 /** A code that can no longer be used: expired, used, replaced, or too many wrong tries. */
 export const CODE_ENDED = 'That code can no longer be used. Please log in again to get a new code.';
+/** Resend Code once the attempt had every resend the policy allows. */
+export const RESEND_LIMIT =
+  'No more codes can be sent for this sign-in. Enter the last code sent, or log in again.';
 
 /** Sends one message: the app's {@link MailDelivery} (Local outbox or SMTP). */
 export type CodeMailer = MailDelivery;
@@ -54,6 +58,8 @@ export type VerifyCodeResult =
 export type ResendCodeResult =
   | { status: 'sent'; challenge: ChallengeView }
   | { status: 'cooldown'; secondsLeft: number; message: string }
+  /** No resend is left for this attempt: the last code still works until it expires. */
+  | { status: 'limit'; message: string }
   | { status: 'ended'; message: string };
 
 /** What the sign-in service needs. */
@@ -63,6 +69,7 @@ export interface SignInDeps {
   passwords: PasswordVerifier;
   policy: PolicyStore;
   sessions: SessionStore;
+  lockout: Lockout;
   mailer: CodeMailer;
   /** The support phone and email the code email names (Settings → Email delivery). */
   supportContacts: () => SupportContacts;
@@ -89,22 +96,14 @@ export class SignInService {
    * @throws AppError VALIDATION with {@link SIGN_IN_REFUSED} for every refusal.
    */
   async signIn(userName: string, password: string): Promise<ChallengeView> {
-    const { accounts, passwords, clock } = this.deps;
+    const { accounts, passwords, lockout, challenges } = this.deps;
     const policy = this.deps.policy.get();
     const account = accounts.byUserName(userName);
     // The password is checked for every request, known user or not, so all refusals take as long.
     const matches = await passwords.verify(password, account ? account.passwordHash : undefined);
-    if (!account) throw refused();
-    const now = clock();
-    if (account.lockedUntil !== null && Date.parse(account.lockedUntil) > now.getTime()) {
-      throw refused();
-    }
+    if (!account || lockout.isLocked(account)) throw refused();
     if (!matches) {
-      const failures = accounts.recordFailure(account.id, now);
-      // Every run of `threshold` consecutive failures locks; after the lock the user gets a new run.
-      if (failures % policy.failedSignInsBeforeLockout === 0) {
-        accounts.lock(account.id, new Date(now.getTime() + policy.lockoutMinutes * 60_000));
-      }
+      lockout.recordFailure(account.id);
       throw refused();
     }
     if (account.status !== 'Active') throw refused();
@@ -116,25 +115,41 @@ export class SignInService {
           'Please contact your TraxSolutions administrator.',
       );
     }
-    const issued = this.deps.challenges.issue(account.id, 'sign-in', policy);
+    // A sign-in left with wrong codes counts as failed now, and may have locked the account.
+    challenges.abandon(account.id, 'sign-in');
+    if (lockout.isLocked(accounts.byId(account.id) ?? account)) throw refused();
+    const issued = challenges.issue(account.id, 'sign-in', policy);
     await this.sendCode(account, issued, policy);
     return this.view(account, issued, policy);
+  }
+
+  /**
+   * The account of an open sign-in challenge, if it may still sign in. When it may not (locked,
+   * inactive, gone), the challenge ends: its code cannot be tried any further.
+   */
+  private accountOf(challengeId: string): Account | undefined {
+    const userId = this.deps.challenges.userOf(challengeId, 'sign-in');
+    if (userId === undefined) return undefined;
+    const account = this.deps.accounts.byId(userId);
+    if (account && account.status === 'Active' && !this.deps.lockout.isLocked(account)) {
+      return account;
+    }
+    this.deps.challenges.end(challengeId);
+    return undefined;
   }
 
   /** Checks an entered code; the right one signs the user in and starts a session. */
   verifyCode(challengeId: string, code: string): VerifyCodeResult {
     const policy = this.deps.policy.get();
+    const account = this.accountOf(challengeId);
+    // A challenge accountOf ended is refused by verify, like an unknown one (same HMAC spent).
     const outcome = this.deps.challenges.verify(challengeId, code, 'sign-in', policy);
-    if (outcome.status === 'rejected') {
-      const message = outcome.mustStartOver ? CODE_ENDED : CODE_REFUSED;
-      return { status: 'rejected', message, mustStartOver: outcome.mustStartOver };
+    if (outcome.status === 'rejected' || !account) {
+      const mustStartOver = outcome.status === 'rejected' ? outcome.mustStartOver : true;
+      const message = mustStartOver ? CODE_ENDED : CODE_REFUSED;
+      return { status: 'rejected', message, mustStartOver };
     }
-    const account = this.deps.accounts.byId(outcome.userId);
     const now = this.deps.clock();
-    const locked = account?.lockedUntil != null && Date.parse(account.lockedUntil) > now.getTime();
-    if (!account || account.status !== 'Active' || locked) {
-      return { status: 'rejected', message: CODE_ENDED, mustStartOver: true };
-    }
     this.deps.accounts.recordLogin(account.id, now);
     return {
       status: 'signed-in',
@@ -143,20 +158,22 @@ export class SignInService {
     };
   }
 
-  /** Resend Code: a new code once the cooldown is over; the previous code stops working. */
+  /**
+   * Resend Code: a new code once the cooldown is over, while the attempt has resends left; the
+   * previous code stops working and the wrong codes entered so far still count.
+   */
   async resendCode(challengeId: string): Promise<ResendCodeResult> {
     const policy = this.deps.policy.get();
+    const account = this.accountOf(challengeId);
+    if (!account) return { status: 'ended', message: CODE_ENDED };
     const outcome = this.deps.challenges.resend(challengeId, policy);
     if (outcome.status === 'cooldown') {
       const s = outcome.secondsLeft;
       const message = `Please wait ${s} ${s === 1 ? 'second' : 'seconds'} before resending.`;
       return { status: 'cooldown', secondsLeft: s, message };
     }
-    const account =
-      outcome.status === 'issued' ? this.deps.accounts.byId(outcome.challenge.userId) : undefined;
-    if (outcome.status === 'ended' || !account || account.status !== 'Active') {
-      return { status: 'ended', message: CODE_ENDED };
-    }
+    if (outcome.status === 'limit') return { status: 'limit', message: RESEND_LIMIT };
+    if (outcome.status === 'ended') return { status: 'ended', message: CODE_ENDED };
     await this.sendCode(account, outcome.challenge, policy);
     return { status: 'sent', challenge: this.view(account, outcome.challenge, policy) };
   }

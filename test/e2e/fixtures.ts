@@ -22,13 +22,19 @@ export interface TraxHost {
    * `test.use({ clockControl: true })`; otherwise it throws.
    */
   setClockOffset(ms: number): void;
+  /**
+   * Stands the host's clock still at `at` until the next call of either setter, so a test that
+   * depends on the exact time (a code entered at 4:59, the banner's days) does not depend on how
+   * long the machine took. Only with `test.use({ clockControl: true })`; otherwise it throws.
+   */
+  setClockTime(at: Date): void;
 }
 
 interface Fixtures {
   trax: TraxHost;
   /** Console errors matching one of these are expected by the test (e.g. a refused request). */
   allowedConsoleErrors: RegExp[];
-  /** Starts the host with a movable clock (`trax.setClockOffset`). Off by default. */
+  /** Starts the host with a movable clock (`trax.setClockOffset`, `setClockTime`). Off by default. */
   clockControl: boolean;
   /** Automatic: fails the test on console errors, page errors and CSP violations. */
   pageProblems: void;
@@ -44,7 +50,7 @@ const CLI = path.resolve('out/main/host/cli.js');
 
 const TEST_CLOCK_ENV = 'TRAX_ADMIN_TEST_CLOCK_FILE';
 
-/** A host started without a clock file cannot move its clock. */
+/** A host started without a clock file cannot move or stop its clock. */
 function noClockControl(): never {
   throw new Error('setClockOffset needs test.use({ clockControl: true }).');
 }
@@ -60,13 +66,15 @@ export function startHostProcess(
   const env = { ...process.env };
   delete env[TEST_CLOCK_ENV];
   if (clockFile) env[TEST_CLOCK_ENV] = clockFile;
-  const setClockOffset = clockFile
-    ? (ms: number) => {
+  const writeClock = clockFile
+    ? (text: string) => {
         // Written aside and renamed, so the host never reads a half-written number.
-        writeFileSync(`${clockFile}.tmp`, String(Math.round(ms)));
+        writeFileSync(`${clockFile}.tmp`, text);
         renameSync(`${clockFile}.tmp`, clockFile);
       }
     : noClockControl;
+  const setClockOffset = (ms: number) => writeClock(String(Math.round(ms)));
+  const setClockTime = (at: Date) => writeClock(`@${at.getTime()}`);
   const child = spawn(process.execPath, [CLI, '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
@@ -85,7 +93,14 @@ export function startHostProcess(
       if (match?.[1] && match[2]) {
         clearTimeout(timer);
         child.removeListener('exit', onExit);
-        const host = { url: match[0], origin: match[1], token: match[2], dataDir, setClockOffset };
+        const host = {
+          url: match[0],
+          origin: match[1],
+          token: match[2],
+          dataDir,
+          setClockOffset,
+          setClockTime,
+        };
         resolve({ host, child });
       }
     };

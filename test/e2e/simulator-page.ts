@@ -11,6 +11,11 @@ export const DEMO_PASSWORD = 'Trax-Demo-2024!';
 export const HINT =
   'An authorization code has been sent to f*****t@e*****l.com. Enter it here to finish logging in.';
 
+/** A code of the same shape that is certainly not `code` (its first digit moved on). */
+export function wrongCode(code: string): string {
+  return code.replace(/^./, (c) => String((Number(c) + 1) % 10));
+}
+
 /** Opens the Login Simulator. */
 export async function openSimulator(page: Page, url: string): Promise<void> {
   await page.goto(`${url}#/simulator`);

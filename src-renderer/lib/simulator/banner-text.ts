@@ -1,7 +1,7 @@
 /**
  * The login page's 2FA banner in the guide's words, and the FAQ it links to.
  */
-import type { Banner } from '../../../src-main/auth/banner';
+import type { Banner } from '../../../src-main/auth/banner.js';
 
 /** The banner's heading: "… is coming soon!" before the go-live date, "… is here!" from it. */
 export function bannerHeading(banner: Banner): string {

@@ -5,7 +5,7 @@ import type {
   VerifyCodeResult,
 } from '../../../src-main/auth/sign-in.js';
 import { CODE_ENDED, CODE_REFUSED } from '../../../src-main/auth/sign-in.js';
-import { codeIn, PASSWORD, startHarness, type Harness } from './harness.js';
+import { codeIn, PASSWORD, startHarness, wrongCode as wrong, type Harness } from './harness.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -26,9 +26,6 @@ async function signIn(): Promise<{ challengeId: string; code: string }> {
 
 const verify = (challengeId: string, code: string) =>
   h.call<VerifyCodeResult>('auth.verifyCode', { challengeId, code });
-
-/** A code of the same shape that is certainly not `code`. */
-const wrong = (code: string) => code.replace(/^./, (c) => String((Number(c) + 1) % 10));
 
 describe('code expiry', () => {
   it('accepts a code entered at 4:59', async () => {
@@ -70,14 +67,36 @@ describe('single use and binding', () => {
     });
   });
 
-  it('binds a code to its challenge: another sign-in supersedes it', async () => {
+  it('binds a code to its challenge: the same HMAC on another challenge does not accept it', async () => {
+    await h.addUser({ userName: 'OfficeManager' });
+    const a = await signIn();
+    const { challengeId: b } = await h.call<ChallengeView>('auth.signIn', {
+      form: { userName: 'OfficeManager', password: PASSWORD },
+    });
+    // Challenge B gets the very value stored for A's code: were the HMAC over the code alone,
+    // A's code would now work on B.
+    h.app.db
+      .prepare(
+        'UPDATE otp_challenges SET code_hmac = (SELECT code_hmac FROM otp_challenges WHERE id = ?) ' +
+          'WHERE id = ?',
+      )
+      .run(a.challengeId, b);
+    expect(await verify(b, a.code)).toEqual({
+      status: 'rejected',
+      message: CODE_REFUSED,
+      mustStartOver: false,
+    });
+    expect(await verify(a.challengeId, a.code)).toMatchObject({ status: 'signed-in' });
+  });
+
+  it('a new sign-in supersedes the earlier code', async () => {
     const first = await signIn();
     const second = await signIn();
-    expect(await verify(second.challengeId, first.code)).toMatchObject({ status: 'rejected' });
     expect(await verify(first.challengeId, first.code)).toMatchObject({
       status: 'rejected',
       mustStartOver: true,
     });
+    expect(await verify(second.challengeId, second.code)).toMatchObject({ status: 'signed-in' });
   });
 
   it('accepts the code typed with spaces', async () => {

@@ -133,3 +133,21 @@ export function signInColumns(h: Harness, id: number) {
     )
     .get(id);
 }
+
+/** A code of the same shape that is certainly not `code` (its first character moved on). */
+export function wrongCode(code: string): string {
+  return code.replace(/^./, (c) =>
+    /\d/.test(c) ? String((Number(c) + 1) % 10) : c === 'A' ? 'B' : 'A',
+  );
+}
+
+/** Changes some policy fields through `policy.set`, keeping the others. */
+export async function changePolicy(h: Harness, changes: Record<string, unknown>): Promise<void> {
+  const current = await h.call<Record<string, unknown>>('policy.get');
+  await h.call('policy.set', { settings: { ...current, ...changes } });
+}
+
+/** Waits for the reset email handed off after answering Forgot password. */
+export async function settled(): Promise<void> {
+  for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
+}

@@ -10,10 +10,13 @@ describe('maskEmail', () => {
     ['agency@maricopa-cares.org', 'a*****y@m*****s.org'],
     ['x@sub.dept.gov', 'x*****@s*****t.gov'],
     ['jane@mail.nhs.co.uk', 'j*****e@m*****o.uk'],
-    // Short parts: first character only.
+    // Short parts keep their first and last character from two characters on (the rule);
+    // a one-character part shows that character and the asterisks.
     ['a@b.co', 'a*****@b*****.co'],
-    ['ab@cd.io', 'a*****@c*****.io'],
-    ['bob@abc.com', 'b*****@a*****.com'],
+    ['ab@cd.io', 'a*****b@c*****d.io'],
+    ['bob@abc.com', 'b*****b@a*****c.com'],
+    ['abc@x.org', 'a*****c@x*****.org'],
+    ['q@ab.net', 'q*****@a*****b.net'],
     ['abcd@wxyz.net', 'a*****d@w*****z.net'],
     // No top-level domain.
     ['root@localhost', 'r*****t@l*****t'],
@@ -21,7 +24,7 @@ describe('maskEmail', () => {
     ['  BJackson@Email.com ', 'B*****n@E*****l.com'],
     ['"a@b"@example.com', '"*****"@e*****e.com'],
     // Unicode counted by code points.
-    ['zoë@münchen.de', 'z*****@m*****n.de'],
+    ['zoë@münchen.de', 'z*****ë@m*****n.de'],
   ])('masks %s as %s', (email, hint) => {
     expect(maskEmail(email)).toBe(hint);
   });
@@ -33,11 +36,10 @@ describe('maskEmail', () => {
     }
   });
 
-  it('gives addresses of different lengths hints of the same length', () => {
-    expect(maskEmail('tr@ns.com').length).toBeLessThanOrEqual(
-      maskEmail('tester@nfocus.com').length,
-    );
-    expect(maskEmail('taaaaaaaaaaaaar@naaaaaaaaaas.com')).toBe(maskEmail('tester@nfocus.com'));
+  it('gives addresses that differ only in length the very same hint', () => {
+    const hint = maskEmail('tester@nfocus.com');
+    expect(maskEmail('tr@ns.com')).toBe(hint);
+    expect(maskEmail('taaaaaaaaaaaaar@naaaaaaaaaas.com')).toBe(hint);
   });
 
   it('never echoes malformed or empty input', () => {

@@ -12,18 +12,45 @@ afterEach(() => h.close());
 
 describe('policy', () => {
   it("starts with the guide's values", async () => {
-    expect(await h.call('policy.get')).toEqual(DEFAULT_POLICY);
-    expect(DEFAULT_POLICY).toMatchObject({
+    expect(await h.call('policy.get')).toEqual({
       goLiveDate: '2024-04-23',
       codeLength: 6,
+      codeAlphabet: 'digits',
       codeLifetimeMinutes: 5,
+      resendCooldownSeconds: 30,
+      wrongCodesAllowed: 3,
+      resendsAllowed: 3,
+      failedSignInsBeforeLockout: 5,
+      lockoutMinutes: 15,
+      codeEmailSubject: 'Your TraxSolutions authorization code',
+      codeEmailTemplate: [
+        'Hello {{User First Name}}.',
+        '',
+        'Your one-time authorization code is: {{Code}}',
+        'Please enter this code to continue logging into TraxSolutions.',
+        'This code will expire after {{Code Lifetime}}.',
+        '',
+        'If you have any questions, please contact client support at {{Support Phone}}',
+        'or {{Support Email}}',
+        '',
+        'Thank You.',
+      ].join('\n'),
+      supportPhone: '1.886.954.9557',
+      supportEmail: 'support@nfocus.com',
     });
+    // The banner reads the guide's date as the guide writes it.
+    expect(await h.call('auth.banner')).toMatchObject({ goLiveDate: '4/23/2024' });
   });
 
   it('saves a changed policy and the banner follows the go-live date', async () => {
     const settings: Policy = { ...DEFAULT_POLICY, goLiveDate: '2024-03-01', lockoutMinutes: 30 };
-    expect(await h.call('policy.set', { settings })).toEqual(settings);
-    expect(await h.call('policy.get')).toEqual(settings);
+    const saved = {
+      ...settings,
+      supportPhone: '1.886.954.9557',
+      supportEmail: 'support@nfocus.com',
+    };
+    expect(await h.call('policy.set', { settings })).toEqual(saved);
+    expect(await h.call('policy.get')).toEqual(saved);
     expect(await h.call('auth.banner')).toEqual({
       state: 'here',
       goLiveDate: '3/1/2024',
@@ -76,6 +103,64 @@ describe('policy', () => {
       .prepare("INSERT INTO settings (key, value) VALUES ('auth.policy', ?)")
       .run(JSON.stringify({ codeLength: 99, lockoutMinutes: 45 }));
     expect(await h.call('policy.get')).toMatchObject({ codeLength: 6, lockoutMinutes: 45 });
+  });
+});
+
+describe('support contacts on Two-factor sign-in', () => {
+  const mailSettings = async () =>
+    (await h.call<{ settings: Record<string, unknown> }>('mail.getSettings')).settings;
+
+  it('edits the very values Email delivery shows, and the code email names them', async () => {
+    const settings = {
+      ...DEFAULT_POLICY,
+      supportPhone: '602.555.0100',
+      supportEmail: 'help@x.gov',
+    };
+    expect(await h.call('policy.set', { settings })).toMatchObject({
+      supportPhone: '602.555.0100',
+      supportEmail: 'help@x.gov',
+    });
+    expect(await mailSettings()).toMatchObject({
+      supportPhone: '602.555.0100',
+      supportEmail: 'help@x.gov',
+    });
+
+    // And the other way round: what Email delivery saves, Two-factor sign-in shows.
+    await h.call('mail.saveSettings', {
+      settings: { ...(await mailSettings()), supportPhone: '480.555.0199' },
+    });
+    expect(await h.call('policy.get')).toMatchObject({ supportPhone: '480.555.0199' });
+
+    await h.addUser({ userName: 'Support', firstName: 'Sam' });
+    await h.call('auth.signIn', { form: { userName: 'Support', password: PASSWORD } });
+    expect(h.lastMail().text).toContain(
+      'please contact client support at 480.555.0199\nor help@x.gov',
+    );
+  });
+
+  it('refuses a support email that is not an address, with its message, and saves nothing', async () => {
+    const settings = { ...DEFAULT_POLICY, lockoutMinutes: 45, supportEmail: 'not an address' };
+    expect(await h.fail('policy.set', { settings })).toEqual({
+      code: 'VALIDATION',
+      message: 'Please correct the highlighted fields.',
+      fields: { supportEmail: 'Support email must look like name@example.com.' },
+    });
+    expect(await h.call('policy.get')).toMatchObject({
+      lockoutMinutes: 15,
+      supportEmail: 'support@nfocus.com',
+    });
+    expect(await mailSettings()).toMatchObject({ supportEmail: 'support@nfocus.com' });
+  });
+
+  it('keeps the other Email delivery settings as they were', async () => {
+    const before = await mailSettings();
+    await h.call('mail.saveSettings', { settings: { ...before, fromName: 'Agency Admin' } });
+    await h.call('policy.set', { settings: { ...DEFAULT_POLICY, supportPhone: '602.555.0100' } });
+    expect(await mailSettings()).toEqual({
+      ...before,
+      fromName: 'Agency Admin',
+      supportPhone: '602.555.0100',
+    });
   });
 });
 

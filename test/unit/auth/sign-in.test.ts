@@ -1,4 +1,7 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChallengeStore } from '../../../src-main/auth/challenges.js';
+import { DEFAULT_POLICY } from '../../../src-main/auth/policy.js';
 import type { ChallengeView, VerifyCodeResult } from '../../../src-main/auth/sign-in.js';
 import { SIGN_IN_REFUSED } from '../../../src-main/auth/sign-in.js';
 import { codeIn, PASSWORD, signInColumns, startHarness, type Harness } from './harness.js';
@@ -63,13 +66,33 @@ describe('auth.signIn', () => {
     expect(mail.html).toContain(`Your one-time authorization code is: ${code}`);
   });
 
-  it('never stores the code, only an HMAC bound to the challenge', async () => {
-    await h.addUser({ userName: 'FrontDesk' });
+  it('never stores the code, only the keyed HMAC-SHA256 of "<challenge id>:<code>"', async () => {
+    const userId = await h.addUser({ userName: 'FrontDesk' });
+    const key = randomBytes(32);
+    const store = new ChallengeStore(h.app.db, h.now, { key });
+    const issued = store.issue(userId, 'sign-in', DEFAULT_POLICY);
+    const stored = h.app.db
+      .prepare<[string], string>('SELECT code_hmac FROM otp_challenges WHERE id = ?')
+      .pluck()
+      .get(issued.challengeId);
+    const message = `${issued.challengeId}:${issued.code}`;
+    expect(stored).toBe(createHmac('sha256', key).update(message).digest('base64'));
+    // Keyed: neither a plain hash nor the HMAC under another key.
+    expect(stored).not.toBe(createHash('sha256').update(message).digest('base64'));
+    expect(stored).not.toBe(createHmac('sha256', randomBytes(32)).update(message).digest('base64'));
+
+    // The app's own store keeps its key to itself: the table holds no code, nor a plain hash.
     const { challengeId } = await signIn('FrontDesk');
     const code = codeIn(h.lastMail().text);
-    const dump = JSON.stringify(h.app.db.prepare('SELECT * FROM otp_challenges').all());
-    expect(dump).toContain(challengeId);
-    expect(dump).not.toContain(code);
+    const rows = h.app.db.prepare('SELECT * FROM otp_challenges').all();
+    expect(JSON.stringify(rows)).not.toContain(code);
+    const appStored = h.app.db
+      .prepare<[string], string>('SELECT code_hmac FROM otp_challenges WHERE id = ?')
+      .pluck()
+      .get(challengeId);
+    expect(appStored).not.toBe(
+      createHash('sha256').update(`${challengeId}:${code}`).digest('base64'),
+    );
   });
 
   it('gives the same refusal for unknown, wrong password, inactive and locked users', async () => {

@@ -1,13 +1,13 @@
 /**
  * The browser host's test-only clock: off unless TRAX_ADMIN_TEST_CLOCK_FILE is set; then real
- * time plus the offset in the file, re-read on each call.
+ * time plus the offset in the file, or the instant it stands still at, re-read on each call.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  readClockOffset,
+  readTestTime,
   TEST_CLOCK_ENV,
   testClockFromEnv,
 } from '../../../src-main/host/test-clock.js';
@@ -52,19 +52,28 @@ describe('testClockFromEnv', () => {
   });
 });
 
-describe('readClockOffset', () => {
-  it('reads whole and decimal numbers, 0 for a missing file', () => {
-    expect(readClockOffset(file)).toBe(0);
+describe('readTestTime', () => {
+  const NOW = Date.UTC(2024, 2, 11, 12);
+
+  it('adds whole and decimal offsets to the real time, which a missing file leaves as is', () => {
+    expect(readTestTime(file, NOW)).toBe(NOW);
     writeFileSync(file, ' 299000 ');
-    expect(readClockOffset(file)).toBe(299_000);
+    expect(readTestTime(file, NOW)).toBe(NOW + 299_000);
     writeFileSync(file, '1.5');
-    expect(readClockOffset(file)).toBe(1.5);
+    expect(readTestTime(file, NOW)).toBe(NOW + 1.5);
+  });
+
+  it('stands still at an instant given as @ and milliseconds, whatever the real time', () => {
+    const still = Date.UTC(2024, 3, 23, 7);
+    writeFileSync(file, `@${still}\n`);
+    expect(readTestTime(file, NOW)).toBe(still);
+    expect(readTestTime(file, NOW + 60_000)).toBe(still);
   });
 
   it('fails loudly on anything else', () => {
-    for (const bad of ['', 'soon', '5 minutes', '1e3', 'NaN']) {
+    for (const bad of ['', 'soon', '5 minutes', '1e3', 'NaN', '@', '@-5', '@1.5', '@ 12']) {
       writeFileSync(file, bad);
-      expect(() => readClockOffset(file), bad).toThrow(/must hold a number of milliseconds/);
+      expect(() => readTestTime(file, NOW), bad).toThrow(/must hold a number of milliseconds/);
     }
   });
 });
