@@ -1,4 +1,4 @@
--- 0005: the login simulator counts wrong codes per sign-in attempt and locks from the last lock.
+-- 0006: the login simulator counts wrong codes per sign-in attempt and locks from the last lock.
 --
 -- A sign-in (or password-reset) attempt is a chain of challenges: the first code and each resend.
 -- A resend copies the chain's wrong-code count (`attempts`) into the new challenge, so resending
