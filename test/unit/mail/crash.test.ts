@@ -54,7 +54,8 @@ it('after SIGKILL mid-send: nothing lost, nothing sent twice, resume sends only 
     child.on('exit', (_code, signal) => resolve(signal)),
   );
   const deadline = Date.now() + 15_000;
-  while (server.received.length < 6) {
+  // Killed while a message is in flight (received in full, its reply not sent yet).
+  while (server.received.length < 6 || server.awaitingReply === 0) {
     if (Date.now() > deadline || child.exitCode !== null)
       throw new Error(`child did not send: ${stderr}`);
     await new Promise((r) => setTimeout(r, 10));

@@ -56,6 +56,8 @@ export interface TestSmtp {
   secureSessions: boolean[];
   /** The most connections that were open at the same time. */
   readonly maxSimultaneous: number;
+  /** Messages received in full and not answered yet (the sender's rows are 'sending'). */
+  readonly awaitingReply: number;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
   let toDrop = options.dropFirstConnections ?? 0;
   let authFailures = 0;
   let maxSimultaneous = 0;
+  let awaitingReply = 0;
   const received: ParsedMail[] = [];
   const attempts = new Map<string, number>();
   const secureSessions: boolean[] = [];
@@ -140,9 +143,11 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const to = session.envelope.rcptTo.map((r) => r.address).join(',');
+        awaitingReply++;
         const deliver = async () => {
           received.push(await simpleParser(Buffer.concat(chunks)));
           secureSessions.push(session.secure);
+          awaitingReply--;
         };
         const act = (verdict: Verdict): void => {
           if (verdict === 'accept') {
@@ -150,10 +155,12 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
           } else if (verdict === 'deliver-then-drop') {
             void deliver().then(() => dropSession(session));
           } else if (verdict === 'drop-before-data' || verdict === 'drop-during-data') {
+            awaitingReply--;
             dropSession(session);
           } else if ('delayMs' in verdict) {
             setTimeout(() => act(verdict.then ?? 'accept'), verdict.delayMs);
           } else {
+            awaitingReply--;
             callback(Object.assign(new Error(verdict.message), { responseCode: verdict.reply }));
           }
         };
@@ -181,6 +188,9 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
     },
     get maxSimultaneous() {
       return maxSimultaneous;
+    },
+    get awaitingReply() {
+      return awaitingReply;
     },
     port,
     close: () =>
