@@ -83,7 +83,10 @@ export function createApp(options: AppOptions) {
     clock,
     runner: {
       onError: (error) => logger.error('mail job failed', { error }),
-      onJobFinished: (job) => options.onMailJobFinished?.(job),
+      onJobFinished: (job) => {
+        logger.info('mail job finished', { ...job });
+        options.onMailJobFinished?.(job);
+      },
     },
   });
   mail.recoverInterruptedJobs();
@@ -136,9 +139,10 @@ export function createApp(options: AppOptions) {
       databaseFile,
       clock,
       logger,
+      holdWork: () => mail.holdForRestore(),
       afterRestore: () => {
         users.searchIndex.invalidate();
-        mail.recoverInterruptedJobs();
+        mail.afterRestore();
       },
     }),
   };

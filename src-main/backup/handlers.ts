@@ -23,6 +23,8 @@ export interface BackupDeps {
   migrationsDir?: string;
   /** Runs once restored data is live (e.g. marks jobs the backup recorded as running). */
   afterRestore?: () => void;
+  /** Refuses a restore while work it would break runs, and holds such work off meanwhile. */
+  holdWork?: () => () => void;
 }
 
 /** Handlers of the `backup.*` channels. */

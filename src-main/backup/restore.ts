@@ -36,6 +36,12 @@ export interface RestoreDeps {
   migrationsDir?: string;
   /** Runs once the restored data is live and migrated (start-up recovery of the services). */
   afterRestore?: () => void;
+  /**
+   * Called before anything changes: throws (AppError CONFLICT, saying why) while work that a
+   * restore would break is under way, such as a Send Email job; otherwise keeps such work from
+   * starting until the returned release is called.
+   */
+  holdWork?: () => () => void;
 }
 
 /**
@@ -44,6 +50,15 @@ export interface RestoreDeps {
  * safety backup.
  */
 export async function restoreBackup(deps: RestoreDeps, backupFile: string): Promise<BackupInfo> {
+  const release = deps.holdWork?.();
+  try {
+    return await replaceData(deps, backupFile);
+  } finally {
+    release?.();
+  }
+}
+
+async function replaceData(deps: RestoreDeps, backupFile: string): Promise<BackupInfo> {
   const { db, databaseFile, clock } = deps;
   verifyBackup(backupFile, deps.migrationsDir);
   if (isSending(db)) {

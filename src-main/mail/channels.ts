@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channel, NoInput } from '../contract-kit.js';
 import { UserId, UserIds } from '../roster/schemas.js';
 import type { JobSummary, DeliveryRow } from './jobs-repository.js';
-import { DELIVERY_STATUSES } from './jobs-repository.js';
+import { DELIVERY_STATUSES, JOB_STATUSES } from './jobs-repository.js';
 import type { LastTestResult } from './last-results.js';
 import type { OutboxMessage, OutboxSummary } from './outbox.js';
 import type { PreparedRecipients } from './recipients.js';
@@ -14,6 +14,8 @@ import type { RenderedMessage } from './template.js';
 /** Settings → Email delivery as the form shows it: the settings and the password's state. */
 export interface MailSettingsView extends PasswordState {
   settings: MailSettings;
+  /** After a save: what happened to the password of the previous settings, if anything. */
+  notice?: string;
 }
 
 /** A job's progress: its counts, whether it is still being sent, and (filtered) rows. */
@@ -45,7 +47,10 @@ const Body = z
 export const mailChannels = {
   /** Settings → Email delivery, with whether a password is saved (never the password). */
   'mail.getSettings': channel<MailSettingsView>()(NoInput),
-  /** Saves the Email delivery form. VALIDATION with a message per field. */
+  /**
+   * Saves the Email delivery form. VALIDATION with a message per field. A changed host, port,
+   * security or user name removes the password saved for the previous ones (`notice` says so).
+   */
   'mail.saveSettings': channel<MailSettingsView>()(z.strictObject({ settings: MailSettingsInput })),
   /**
    * Saves the SMTP password for the saved host and user name in the OS keychain (only there).
@@ -65,10 +70,21 @@ export const mailChannels = {
   'mail.clearPassword': channel<PasswordState>()(NoInput),
   /**
    * Test connection: connects, upgrades to TLS and signs in with the saved settings (or the
-   * given, unsaved ones), and says plainly how it went. Never throws for a server problem.
+   * given, unsaved ones), and says plainly how it went. Never throws for a server problem. The
+   * saved password is used only with the saved host, port, security and user name; other
+   * settings need `password` (typed for this test, never saved).
    */
   'mail.testConnection': channel<SmtpCheckResult>()(
-    z.strictObject({ settings: MailSettingsInput.optional() }).optional(),
+    z
+      .strictObject({
+        settings: MailSettingsInput.optional(),
+        password: z
+          .string()
+          .min(1, 'Enter the password.')
+          .max(1000, 'The password must be at most 1,000 characters.')
+          .optional(),
+      })
+      .optional(),
   ),
   /** Send a test message to… one address, in the saved delivery mode. */
   'mail.sendTestMessage': channel<SmtpCheckResult>()(
@@ -106,7 +122,10 @@ export const mailChannels = {
   'mail.startJob': channel<{ jobId: number }>()(
     z.strictObject({ userIds: UserIds, form: z.strictObject({ subject: Subject, body: Body }) }),
   ),
-  /** A job's counts and rows (optionally only those in one status), for the progress view. */
+  /**
+   * A job's counts and one page of its rows (optionally only those in one status), for the
+   * progress view, which polls it while the job runs.
+   */
   'mail.jobStatus': channel<JobStatusView>()(
     z.strictObject({
       jobId: JobId,
@@ -115,14 +134,19 @@ export const mailChannels = {
       offset: z.number().int().min(0).optional(),
     }),
   ),
-  /** Cancel: stops after the messages in flight; queued rows stay queued for Resume. */
+  /**
+   * Cancel: stops after the messages in flight, cutting short any pause; queued rows stay
+   * queued for Resume.
+   */
   'mail.cancelJob': channel<{ cancelled: boolean }>()(z.strictObject({ jobId: JobId })),
   /** Retry failed: queues the failed rows again (only those) and sends them. */
   'mail.retryFailed': channel<{ requeued: number }>()(z.strictObject({ jobId: JobId })),
   /** Resume: sends the queued rows of a cancelled or interrupted job. Uncertain rows are not sent. */
   'mail.resumeJob': channel<{ queued: number }>()(z.strictObject({ jobId: JobId })),
-  /** The mail log: past jobs, newest first, with their counts. */
-  'mail.listJobs': channel<{ jobs: JobSummary[] }>()(NoInput),
+  /** The mail log: past jobs (or only those in `status`), newest first, with their counts. */
+  'mail.listJobs': channel<{ jobs: JobSummary[] }>()(
+    z.strictObject({ status: z.enum(JOB_STATUSES).optional() }).optional(),
+  ),
   /** Each given user's last test email (users never sent one are absent). */
   'mail.lastResults': channel<{ results: LastResultView[] }>()(
     z.strictObject({ userIds: z.array(UserId).max(200_000) }),

@@ -6,11 +6,17 @@
 import type { Clock } from '../app.js';
 import type { Database } from '../db/connection.js';
 import { AppError } from '../errors.js';
-import { OsKeychain, type SecretStore } from '../secrets/keychain.js';
+import { OsKeychain } from '../secrets/keychain.js';
 import { fromHeader } from './compose.js';
 import { Outbox } from './outbox.js';
 import { MailSettingsRepository, type DeliveryMode } from './settings.js';
-import { openSmtpTransport, serverName, type SmtpTestHooks } from './smtp.js';
+import {
+  openSmtpTransport,
+  sendTracked,
+  serverName,
+  type DataProgress,
+  type SmtpTestHooks,
+} from './smtp.js';
 import { classifySmtpError, type SmtpProblem } from './smtp-errors.js';
 
 /** One message to one recipient; `text` and `html` are the two parts of the same content. */
@@ -37,15 +43,16 @@ export interface MailDelivery {
 export interface MailDeps {
   db: Database;
   clock: Clock;
-  /** The OS keychain unless a test passes another store (the keychain test uses the real one). */
-  secrets?: SecretStore;
+  /** The OS keychain; tests pass one under a service name of their own. */
+  secrets?: OsKeychain;
   /** Internal test hooks (trusted test certificate, short timeouts); never renderer-reachable. */
   smtpHooks?: SmtpTestHooks;
 }
 
 /**
  * An open channel to the current delivery mode, kept open across many messages by a bulk job
- * (one SMTP pool per run). `send` rejects with nodemailer's own error; `explain` classifies it.
+ * (one SMTP pool per run). `send` rejects with nodemailer's own error; `explain` classifies it,
+ * knowing whether that error came after the whole message had been handed over.
  */
 export interface MailSender {
   via: DeliveryMode;
@@ -72,20 +79,34 @@ export async function openSender(deps: MailDeps): Promise<MailSender> {
     deps.secrets ?? new OsKeychain(),
     deps.smtpHooks,
   );
+  // Errors raised after the whole message was handed to the connection.
+  const afterData = new WeakSet<object>();
   return {
     via: 'smtp',
     async send(message) {
-      const info = await transport.sendMail({
+      const progress: DataProgress = { complete: false };
+      const mail = {
         from,
         to: message.toName ? { name: message.toName, address: message.to } : message.to,
         subject: message.subject,
         text: message.text,
         html: message.html,
         date: deps.clock(),
-      });
-      return { messageId: info.messageId, response: info.response };
+      };
+      try {
+        const info = await sendTracked(transport, mail, progress);
+        return { messageId: info.messageId, response: info.response };
+      } catch (error) {
+        if (progress.complete && typeof error === 'object' && error !== null) afterData.add(error);
+        throw error;
+      }
     },
-    explain: (error) => classifySmtpError(error, serverName(settings)),
+    explain: (error) =>
+      classifySmtpError(
+        error,
+        serverName(settings),
+        typeof error === 'object' && error !== null && afterData.has(error),
+      ),
     close: () => transport.close(),
   };
 }

@@ -24,8 +24,8 @@ export function createMailHandlers(mail: MailServices): HandlersFor<keyof typeof
   return {
     'mail.getSettings': view,
     'mail.saveSettings': async ({ settings }) => {
-      mail.settings.save(settings);
-      return view();
+      const notice = await mail.saveSettings(settings);
+      return { ...(await view()), ...(notice ? { notice } : {}) };
     },
     'mail.setPassword': async ({ form }) => {
       await mail.setPassword(form.password);
@@ -40,7 +40,12 @@ export function createMailHandlers(mail: MailServices): HandlersFor<keyof typeof
       if (!settings.host) {
         return { ok: false, kind: 'other', message: 'Enter the SMTP host first.' };
       }
-      return verifySmtp(settings, mail.secrets, mail.deps.smtpHooks).catch(asCheckFailure);
+      try {
+        const password = await mail.passwordFor(settings, input?.password);
+        return await verifySmtp(settings, password, mail.deps.smtpHooks);
+      } catch (error) {
+        return asCheckFailure(error);
+      }
     },
     'mail.sendTestMessage': async ({ form }) => {
       const settings = mail.settings.get();
@@ -87,6 +92,7 @@ export function createMailHandlers(mail: MailServices): HandlersFor<keyof typeof
       return { ...message, toName: message.toName ?? '' };
     },
     'mail.startJob': ({ userIds, form }) => {
+      mail.assertNotRestoring();
       const recipients = [...readRecipients(db, userIds).values()];
       if (recipients.length === 0) {
         throw new AppError('NOT_FOUND', 'None of the selected users is in the roster any more.');
@@ -108,17 +114,19 @@ export function createMailHandlers(mail: MailServices): HandlersFor<keyof typeof
       return { cancelled: mail.runner.cancel(jobId) };
     },
     'mail.retryFailed': ({ jobId }) => {
+      mail.assertNotRestoring();
       mail.jobs.job(jobId);
       const requeued = mail.jobs.requeueFailed(jobId);
       if (requeued > 0) mail.runner.start(jobId);
       return { requeued };
     },
     'mail.resumeJob': ({ jobId }) => {
+      mail.assertNotRestoring();
       const queued = mail.jobs.job(jobId).counts.queued;
       if (queued > 0) mail.runner.start(jobId);
       return { queued };
     },
-    'mail.listJobs': () => ({ jobs: mail.jobs.listJobs() }),
+    'mail.listJobs': (input) => ({ jobs: mail.jobs.listJobs(input?.status) }),
     'mail.lastResults': ({ userIds }) => ({
       results: [...lastTestResults(db, userIds)].map(([userId, r]) => ({ userId, ...r })),
     }),

@@ -3,35 +3,46 @@
  * per connection, recording each row's fate as it happens.
  *
  * Rules (what the results table and the tests rely on):
- * - A row is committed as 'sending' before its SMTP transaction starts, and as 'sent' or
- *   'failed' right after the server's reply. Only a crash leaves 'sending' behind; recovery turns
- *   it into 'uncertain' and it is never re-sent automatically.
- * - Temporary failures — a 4xx reply, a dropped connection, a timeout — are retried with growing
- *   pauses, up to {@link RunnerOptions.maxAttempts} attempts. A connection dropped during DATA
- *   is retried too: SMTP delivers a message only once the server has answered 250 to its end, so
- *   a message cut off earlier was not taken. (The one window SMTP leaves open — the 250 itself
- *   lost on the wire, RFC 1047 — is the same for every mail program and is accepted.)
- * - Permanent failures (5xx) fail the row at once, quoting the server.
+ * - A row is committed as 'sending' before its SMTP transaction starts, and as 'sent', 'failed'
+ *   or 'uncertain' right after. Only a crash leaves 'sending' behind; recovery turns it into
+ *   'uncertain' and it is never re-sent automatically.
+ * - Temporary failures — a 4xx reply, or a dropped connection or timeout before the whole
+ *   message was handed over (connecting, greeting, EHLO, AUTH, MAIL, RCPT, or part-way through
+ *   the message) — are retried with growing pauses, up to {@link RunnerOptions.maxAttempts}
+ *   attempts. SMTP delivers a message only once its end of DATA has arrived, so a message cut
+ *   off earlier was not taken.
+ * - A drop or timeout after the whole message was handed over, before the server's reply, makes
+ *   the row 'uncertain' with the reason: the server may have delivered it, and none may receive
+ *   a message twice, so it is not sent again. (The pool's own re-sending is switched off.)
+ * - Permanent failures (every 5xx) fail the row at once, quoting the server.
  * - Setup problems (connection refused, TLS, authentication, no password) are the same for
  *   every recipient: the row and every row still queued fail with that reason, so a wrong
  *   password is not tried hundreds of times (which could lock the account). Fix the settings,
  *   then Retry failed.
- * - Cancel stops claiming rows; messages in flight finish and are recorded. Queued rows stay
- *   queued for Resume.
+ * - At most "Parallel connections" messages are in flight and at most "Messages per minute"
+ *   start in any minute (rate-limit.ts, on the app's clock).
+ * - Cancel stops claiming rows and cuts short any pause (a retry's or the rate limit's);
+ *   messages in flight finish and are recorded. Queued rows stay queued for Resume.
  */
 import type { DeliveryRow, Job, JobCounts, JobStatus, JobsRepository } from './jobs-repository.js';
 import { openSender, type DeliveryReceipt, type MailDeps, type MailSender } from './delivery.js';
 import { GroupCommit } from './group-commit.js';
+import { RateLimiter, realSleep, type Sleep } from './rate-limit.js';
 import { MailSettingsRepository } from './settings.js';
 import { messageFor } from './template.js';
 
-/** Tuning of retries; tests pass a sleep that does not wait. */
+/** Tuning of retries and pauses. */
 export interface RunnerOptions {
   /** Attempts per row per run, the first included. */
   maxAttempts?: number;
   /** The pause before attempt `n + 1` after the n-th attempt failed temporarily. */
   backoffMs?: (attempt: number) => number;
-  sleep?: (ms: number) => Promise<void>;
+  /**
+   * Every pause (retry backoff, rate limit); it must end early when its signal aborts (Cancel).
+   * Tests pass one that moves their clock by `ms` instead of waiting (the rate limit measures
+   * its minute on the app's clock).
+   */
+  sleep?: Sleep;
   /** Called when a run fails unexpectedly (a closed database, a bug); never shown to the user. */
   onError?: (error: unknown) => void;
   /** Called when a run has ended and its status is recorded (the desktop notification). */
@@ -47,10 +58,10 @@ export interface MailJobFinished {
 
 const DEFAULT_MAX_ATTEMPTS = 4;
 const defaultBackoff = (attempt: number) => Math.min(30_000, 2_000 * 2 ** (attempt - 1));
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 interface Run {
-  cancelled: boolean;
+  /** Aborted by Cancel (and shutdown): no new rows are claimed and every pause ends. */
+  stop: AbortController;
   setupProblem: string | null;
   done: Promise<void>;
 }
@@ -60,7 +71,7 @@ export class JobRunner {
   private readonly runs = new Map<number, Run>();
   private readonly maxAttempts: number;
   private readonly backoffMs: (attempt: number) => number;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly sleep: Sleep;
   private readonly commits: GroupCommit;
 
   constructor(
@@ -78,7 +89,7 @@ export class JobRunner {
   start(jobId: number): void {
     if (this.runs.has(jobId)) return;
     this.jobs.setStatus(jobId, 'running');
-    const run: Run = { cancelled: false, setupProblem: null, done: Promise.resolve() };
+    const run: Run = { stop: new AbortController(), setupProblem: null, done: Promise.resolve() };
     this.runs.set(jobId, run);
     run.done = this.execute(jobId, run)
       .then(() => this.reportFinished(jobId))
@@ -91,10 +102,15 @@ export class JobRunner {
     return this.runs.has(jobId);
   }
 
+  /** True while any job is being sent. */
+  isBusy(): boolean {
+    return this.runs.size > 0;
+  }
+
   /** Asks a running job to stop after the messages in flight. Answers whether it was running. */
   cancel(jobId: number): boolean {
     const run = this.runs.get(jobId);
-    if (run) run.cancelled = true;
+    run?.stop.abort();
     return Boolean(run);
   }
 
@@ -105,7 +121,7 @@ export class JobRunner {
 
   /** Cancels every run and waits for the messages in flight (before closing the database). */
   async stopAll(): Promise<void> {
-    for (const run of this.runs.values()) run.cancelled = true;
+    for (const run of this.runs.values()) run.stop.abort();
     await Promise.all([...this.runs.values()].map((r) => r.done));
   }
 
@@ -129,15 +145,19 @@ export class JobRunner {
     }
     try {
       const job = this.jobs.job(jobId);
-      const workers =
-        sender.via === 'smtp' ? new MailSettingsRepository(this.deps.db).get().connections : 1;
+      const settings = new MailSettingsRepository(this.deps.db).get();
+      const smtp = sender.via === 'smtp';
+      const workers = smtp ? settings.connections : 1;
+      const rate = smtp
+        ? new RateLimiter(settings.messagesPerMinute, this.deps.clock, this.sleep)
+        : undefined;
       const next = this.queue(jobId);
       const work = async () => {
-        while (!run.cancelled && !run.setupProblem) {
+        while (!run.stop.signal.aborted && !run.setupProblem) {
           const row = next.take();
           if (!row) return;
           try {
-            await this.deliver(job, row, sender, run);
+            await this.deliver(job, row, sender, run, rate);
           } finally {
             next.release(row.id);
           }
@@ -149,7 +169,7 @@ export class JobRunner {
     }
     if (run.setupProblem) this.jobs.failQueued(jobId, run.setupProblem);
     const stillQueued = this.jobs.counts(jobId).queued > 0;
-    this.jobs.setStatus(jobId, run.cancelled && stillQueued ? 'cancelled' : 'finished');
+    this.jobs.setStatus(jobId, run.stop.signal.aborted && stillQueued ? 'cancelled' : 'finished');
   }
 
   /**
@@ -175,10 +195,19 @@ export class JobRunner {
   }
 
   /** Sends one row, retrying temporary failures. */
-  private async deliver(job: Job, row: DeliveryRow, sender: MailSender, run: Run) {
+  private async deliver(
+    job: Job,
+    row: DeliveryRow,
+    sender: MailSender,
+    run: Run,
+    rate: RateLimiter | undefined,
+  ) {
     const message = messageFor(job, { ...row, email: row.address }, job.support);
     const commit = <T>(write: () => T) => this.commits.run(write);
+    const stopped = () => run.stop.signal.aborted || run.setupProblem !== null;
     for (let attempt = 1; ; attempt++) {
+      if (rate && !(await rate.acquire(run.stop.signal))) return;
+      if (run.setupProblem) return;
       if (!(await commit(() => this.jobs.claim(row.id)))) return;
       let receipt: DeliveryReceipt;
       try {
@@ -190,11 +219,17 @@ export class JobRunner {
           run.setupProblem ??= problem.message;
           return;
         }
-        if (problem.retryable && attempt < this.maxAttempts && !run.cancelled) {
+        if (problem.kind === 'uncertain') {
+          await commit(() => this.jobs.markUncertain(row.id, sender.via, problem.message));
+          return;
+        }
+        if (problem.retryable && attempt < this.maxAttempts) {
+          // Queued again (also when cancelled meanwhile: Resume then picks it up).
           const note = `(attempt ${attempt} of ${this.maxAttempts}; trying again)`;
           await commit(() => this.jobs.requeue(row.id, sender.via, `${problem.message} ${note}`));
-          await this.sleep(this.backoffMs(attempt));
-          if (run.cancelled || run.setupProblem) return;
+          if (stopped()) return;
+          await this.sleep(this.backoffMs(attempt), run.stop.signal);
+          if (stopped()) return;
           continue;
         }
         const gaveUp = problem.retryable ? ` Gave up after ${attempt} attempts.` : '';

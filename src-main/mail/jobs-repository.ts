@@ -14,7 +14,8 @@ export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'failed', 'uncert
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** A job's state. */
-export type JobStatus = 'running' | 'cancelled' | 'interrupted' | 'finished';
+export const JOB_STATUSES = ['running', 'cancelled', 'interrupted', 'finished'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** How many rows of a job are in each state. */
 export interface JobCounts extends Record<DeliveryStatus, number> {
@@ -151,13 +152,13 @@ export class JobsRepository {
     };
   }
 
-  /** Every job, newest first (the mail log). */
-  listJobs(limit = 200): JobSummary[] {
-    return this.prepare<[number], Omit<JobSummary, 'counts'>>(
+  /** Every job (or only those in `status`), newest first (the mail log). */
+  listJobs(status?: JobStatus, limit = 200): JobSummary[] {
+    return this.prepare<[string | null, string | null, number], Omit<JobSummary, 'counts'>>(
       `SELECT id, created_at AS createdAt, updated_at AS updatedAt, subject, status
-         FROM mail_jobs ORDER BY id DESC LIMIT ?`,
+         FROM mail_jobs WHERE (? IS NULL OR status = ?) ORDER BY id DESC LIMIT ?`,
     )
-      .all(limit)
+      .all(status ?? null, status ?? null, limit)
       .map((j) => ({ ...j, counts: this.counts(j.id) }));
   }
 
@@ -213,6 +214,14 @@ export class JobsRepository {
     this.finish(rowId, 'failed', via, null, null, error);
   }
 
+  /**
+   * The message may or may not have been delivered (the connection ended after the whole
+   * message, before the server's reply): `reason` says so. Never re-sent automatically.
+   */
+  markUncertain(rowId: number, via: 'outbox' | 'smtp', reason: string): void {
+    this.finish(rowId, 'uncertain', via, null, null, reason);
+  }
+
   /** A temporary failure: back to queued (with the reason) until the retry. */
   requeue(rowId: number, via: 'outbox' | 'smtp', error: string): void {
     this.finish(rowId, 'queued', via, null, null, error);
@@ -255,26 +264,5 @@ export class JobsRepository {
       `UPDATE mail_deliveries SET status = 'queued', updated_at = ?
          WHERE job_id = ? AND status = 'failed' AND address <> ''`,
     ).run(this.now(), jobId).changes;
-  }
-
-  /**
-   * After an unclean stop: rows that were 'sending' may or may not have reached the server, so
-   * they become 'uncertain' (never re-sent automatically), and running jobs become
-   * 'interrupted' (their queued rows wait for an explicit resume).
-   */
-  recoverInterrupted(): { jobs: number; uncertain: number } {
-    return this.db.transaction(() => {
-      const now = this.now();
-      const uncertain = this.prepare(
-        `UPDATE mail_deliveries SET status = 'uncertain', updated_at = ?,
-             error = 'Trax Admin stopped while this message was being sent; it may or may not ' ||
-                     'have been delivered, so it was not sent again.'
-           WHERE status = 'sending'`,
-      ).run(now).changes;
-      const jobs = this.prepare(
-        `UPDATE mail_jobs SET status = 'interrupted', updated_at = ? WHERE status = 'running'`,
-      ).run(now).changes;
-      return { jobs, uncertain };
-    })();
   }
 }

@@ -19,7 +19,12 @@ interface SmtpErrorLike {
  * - `setup` problems (refused, TLS, authentication, no password, unknown host) are the same for
  *   every recipient: retrying cannot help and repeated bad logins could lock the account.
  * - `temporary` problems (4xx replies, a dropped connection, a timeout) may pass on a later try.
+ *   A drop or timeout counts as temporary only when it came before the whole message had been
+ *   handed over: the server cannot have delivered what it never fully received.
  * - `permanent` problems (5xx replies) are the server's final word about this message.
+ * - `uncertain`: the whole message was handed over and then the connection dropped or timed
+ *   out before the server's reply. The server may have delivered it, so it is never retried
+ *   automatically (a retry could deliver it twice).
  */
 export type SmtpProblemKind =
   | 'refused'
@@ -31,6 +36,7 @@ export type SmtpProblemKind =
   | 'dropped'
   | 'temporary'
   | 'permanent'
+  | 'uncertain'
   | 'other';
 
 /** A classified failure with its plain-language explanation. */
@@ -62,8 +68,12 @@ function reply(e: SmtpErrorLike): string {
   return (e.response ?? '').trim().slice(0, 500);
 }
 
-/** Classifies a nodemailer error raised while talking to `server` ("host:port"). */
-export function classifySmtpError(error: unknown, server: string): SmtpProblem {
+/**
+ * Classifies a nodemailer error raised while talking to `server` ("host:port"). `afterData` is
+ * true when the error came after the whole message (and so the end of DATA) had been handed to
+ * the connection: a failure without a server reply is then {@link SmtpProblemKind} `uncertain`.
+ */
+export function classifySmtpError(error: unknown, server: string, afterData = false): SmtpProblem {
   const e: SmtpErrorLike = typeof error === 'object' && error !== null ? error : {};
   const message = e.message ?? String(error);
   const original = e.originalCode ?? '';
@@ -87,11 +97,37 @@ export function classifySmtpError(error: unknown, server: string): SmtpProblem {
   if (e.code === 'EDNS' || original === 'ENOTFOUND' || original === 'EAI_AGAIN') {
     return problem('not-found', `The server name in ${server} could not be found.`);
   }
-  if (e.code === 'ETLS' || isCertificateProblem(original, message)) {
+  if (isCertificateProblem(original, message)) {
     return problem(
       'tls',
       `TLS certificate problem with ${server}: ${message.slice(0, 200)}. ` +
         'The server’s certificate is not trusted, has expired, or names another host.',
+    );
+  }
+  if (e.code === 'ETLS' && e.command === 'STARTTLS' && e.responseCode) {
+    return problem(
+      'tls',
+      `${server} does not offer STARTTLS (it answered ${reply(e) || e.responseCode}), so ` +
+        'nothing was sent unencrypted. Choose TLS if the server expects TLS from the first ' +
+        'byte (usually port 465), or None only for a server on this computer or a trusted network.',
+    );
+  }
+  if (e.code === 'ETLS') {
+    return problem(
+      'tls',
+      `A secure (TLS) connection to ${server} could not be set up: ${message.slice(0, 200)}. ` +
+        'Check that Security matches what the server expects on this port.',
+    );
+  }
+  if (afterData && typeof e.responseCode !== 'number') {
+    const what =
+      e.code === 'ETIMEDOUT' || original === 'ETIMEDOUT'
+        ? `timed out waiting for ${server} to confirm it`
+        : `the connection to ${server} was lost before the server confirmed it`;
+    return problem(
+      'uncertain',
+      `The whole message was sent, then ${what}. It may or may not have been delivered, so ` +
+        'it was not sent again: check with the recipient before resending.',
     );
   }
   if (e.code === 'ETIMEDOUT' || original === 'ETIMEDOUT') {
@@ -99,7 +135,7 @@ export function classifySmtpError(error: unknown, server: string): SmtpProblem {
   }
   if (typeof e.responseCode === 'number' && e.responseCode >= 400) {
     const quoted = reply(e) || String(e.responseCode);
-    return e.responseCode >= 500 && e.responseCode !== 503
+    return e.responseCode >= 500
       ? problem('permanent', `The server refused the message: ${quoted}`)
       : problem('temporary', `The server asked to try again later: ${quoted}`);
   }

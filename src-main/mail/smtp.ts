@@ -2,11 +2,12 @@
  * The SMTP side of delivery: nodemailer transports built from the saved settings and the
  * keychain password, "Test connection", and one-off sends.
  */
+import { PassThrough, type Readable } from 'node:stream';
 import type { ConnectionOptions } from 'node:tls';
-import { createTransport } from 'nodemailer';
+import { createTransport, type SendMailOptions } from 'nodemailer';
 import type { SMTPPoolOptions } from 'nodemailer/lib/smtp-pool';
 import { AppError } from '../errors.js';
-import { smtpAccount, type SecretStore } from '../secrets/keychain.js';
+import { smtpAccount, type OsKeychain } from '../secrets/keychain.js';
 import type { MailSettings } from './settings.js';
 import { classifySmtpError, type SmtpProblem } from './smtp-errors.js';
 
@@ -35,26 +36,27 @@ export function serverName(settings: MailSettings): string {
 }
 
 /**
- * The password for the configured user from the keychain; none when no user name is set.
+ * The saved password for the configured server and user from the keychain; none when no user
+ * name is set (and then the keychain is not asked at all).
  * @throws AppError VALIDATION when a user name is set but no password is saved.
  */
 export async function smtpPassword(
   settings: MailSettings,
-  secrets: SecretStore,
+  secrets: OsKeychain,
 ): Promise<string | undefined> {
   if (!settings.user) return undefined;
-  const password = await secrets.get(smtpAccount(settings.user, settings.host));
+  const password = await secrets.get(smtpAccount(settings));
   if (password === null) {
     throw new AppError(
       'VALIDATION',
-      'No SMTP password is saved for this user name and server. Set the password first.',
+      'No SMTP password is saved for this server and user name. Set the password first.',
       { password: 'Set the password first.' },
     );
   }
   return password;
 }
 
-/** nodemailer options for the settings: security, auth, pool size and rate. */
+/** nodemailer options for the settings: security, auth and pool size. */
 export function transportOptions(
   settings: MailSettings,
   password: string | undefined,
@@ -72,8 +74,10 @@ export function transportOptions(
     auth: settings.user && password ? { user: settings.user, pass: password } : undefined,
     maxConnections: settings.connections,
     maxMessages: Infinity,
-    rateDelta: 60_000,
-    rateLimit: settings.messagesPerMinute,
+    // The pool would otherwise send a message again on its own when a connection closes, past
+    // the delivery row's states: every retry is the job runner's decision (see job-runner.ts),
+    // which also paces the messages per minute with the app's clock.
+    maxRequeues: 0,
     connectionTimeout: hooks.connectionTimeoutMs ?? 20_000,
     greetingTimeout: hooks.greetingTimeoutMs ?? 20_000,
     socketTimeout: hooks.socketTimeoutMs ?? 60_000,
@@ -83,26 +87,81 @@ export function transportOptions(
   };
 }
 
-/** A pooled transport for the settings, with the password read from the keychain. */
-export async function openSmtpTransport(
-  settings: MailSettings,
-  secrets: SecretStore,
-  hooks?: SmtpTestHooks,
-) {
-  const password = await smtpPassword(settings, secrets);
-  return createTransport(transportOptions(settings, password, hooks));
+/**
+ * How far one message got: `complete` turns true once the connection has read the whole
+ * message, i.e. when the end of DATA is being written. From then on the server may deliver it,
+ * so a failure without its reply is uncertain rather than worth another attempt.
+ */
+export interface DataProgress {
+  complete: boolean;
 }
 
-/** "Test connection": connects, upgrades, logs in, and says plainly how it went. */
+/** The key under which {@link sendTracked} hands its {@link DataProgress} to the plugin. */
+const PROGRESS_KEY = 'traxDataProgress';
+
+/** A pooled transport for the settings with the given password (from the keychain or typed). */
+export function createSmtpTransport(
+  settings: MailSettings,
+  password: string | undefined,
+  hooks?: SmtpTestHooks,
+) {
+  const transport = createTransport(transportOptions(settings, password, hooks));
+  // The last stage of the message stream: it sees the connection read the final byte.
+  transport.use('stream', (mail, done) => {
+    const progress = (mail.data as Record<string, unknown>)[PROGRESS_KEY] as
+      DataProgress | undefined;
+    if (progress) mail.message.processFunc((input) => watchEnd(input, progress));
+    done();
+  });
+  return transport;
+}
+
+/** A pooled transport for the saved settings, with the password read from the keychain. */
+export async function openSmtpTransport(
+  settings: MailSettings,
+  secrets: OsKeychain,
+  hooks?: SmtpTestHooks,
+) {
+  return createSmtpTransport(settings, await smtpPassword(settings, secrets), hooks);
+}
+
+/** Sends `message`, recording in `progress` whether the whole of it was handed over. */
+export function sendTracked(
+  transport: ReturnType<typeof createSmtpTransport>,
+  message: SendMailOptions,
+  progress: DataProgress,
+) {
+  const tracked: SendMailOptions & { [PROGRESS_KEY]: DataProgress } = {
+    ...message,
+    [PROGRESS_KEY]: progress,
+  };
+  return transport.sendMail(tracked);
+}
+
+function watchEnd(input: Readable, progress: DataProgress): Readable {
+  const output = new PassThrough();
+  // A process function reports its input's errors on its output (nodemailer's contract).
+  input.once('error', (error) => output.destroy(error));
+  output.once('end', () => (progress.complete = true));
+  return input.pipe(output);
+}
+
+/**
+ * "Test connection": connects, upgrades, logs in with `password` (when a user name is set), and
+ * says plainly how it went. Which password may be used is the caller's decision.
+ */
 export async function verifySmtp(
   settings: MailSettings,
-  secrets: SecretStore,
+  password: string | undefined,
   hooks?: SmtpTestHooks,
 ): Promise<SmtpCheckResult> {
   if (!settings.host) {
     return { ok: false, kind: 'other', message: 'Enter the SMTP host first.' };
   }
-  const transport = await openSmtpTransport(settings, secrets, hooks);
+  if (settings.user && password === undefined) {
+    return { ok: false, kind: 'no-password', message: 'Enter the password first.' };
+  }
+  const transport = createSmtpTransport(settings, password, hooks);
   try {
     await transport.verify();
     const login = settings.user ? ` and signed in as ${settings.user}` : '';

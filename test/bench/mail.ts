@@ -18,20 +18,12 @@ import { openDatabase } from '../../src-main/db/connection.js';
 import { createMailHandlers } from '../../src-main/mail/handlers.js';
 import { createMailServices } from '../../src-main/mail/service.js';
 import { DEFAULT_MAIL_SETTINGS, MailSettingsRepository } from '../../src-main/mail/settings.js';
-import type { SecretStore } from '../../src-main/secrets/keychain.js';
 import { findTool } from './find-tool.js';
 
 const MESSAGES = 5_000;
 const SESSIONS = 20;
 const HOST = '127.0.0.1';
 const PORT = 2526;
-
-/** No password is needed: smtp-sink takes mail without AUTH. */
-const noSecrets: SecretStore = {
-  get: async () => null,
-  set: async () => {},
-  delete: async () => false,
-};
 
 /** Where postfix keeps smtp-sink and smtp-source when they are not on PATH. */
 const POSTFIX_DIRS = ['/usr/sbin', '/usr/lib/postfix'];
@@ -81,12 +73,13 @@ async function ourRunner(): Promise<void> {
       host: HOST,
       port: PORT,
       security: 'none',
+      // smtp-sink takes mail without AUTH: no user name, so no password is looked up at all.
       user: '',
       fromAddress: 'admin@example.com',
       messagesPerMinute: 100_000,
       connections: SESSIONS,
     });
-    const mail = createMailServices({ db, clock, secrets: noSecrets });
+    const mail = createMailServices({ db, clock });
     const handlers = createMailHandlers(mail);
     const userIds = db
       .prepare<[], { id: number }>('SELECT id FROM users')

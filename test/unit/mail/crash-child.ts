@@ -10,7 +10,6 @@ import path from 'node:path';
 import { openDatabase } from '../../../src-main/db/connection.js';
 import { createMailHandlers } from '../../../src-main/mail/handlers.js';
 import { createMailServices } from '../../../src-main/mail/service.js';
-import { MemorySecrets } from './helpers.js';
 
 const [dataDir, port, certFile] = process.argv.slice(2);
 if (!dataDir || !port || !certFile)
@@ -21,7 +20,6 @@ const db = openDatabase(path.join(dataDir, 'trax-admin.db'), { clock });
 const mail = createMailServices({
   db,
   clock,
-  secrets: new MemorySecrets(),
   smtpHooks: { tls: { ca: readFileSync(certFile, 'utf8') } },
 });
 const handlers = createMailHandlers(mail);

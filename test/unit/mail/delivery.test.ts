@@ -1,9 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDelivery } from '../../../src-main/mail/delivery.js';
+import { createDelivery, openSender } from '../../../src-main/mail/delivery.js';
 import { Outbox } from '../../../src-main/mail/outbox.js';
-import { smtpAccount } from '../../../src-main/secrets/keychain.js';
-import { fixedClock, MemorySecrets, tempDatabase, useSmtp } from './helpers.js';
-import { startTestSmtp, type TestSmtp } from './test-smtp-server.js';
+import type { MailSettings } from '../../../src-main/mail/settings.js';
+import type { SmtpTestHooks } from '../../../src-main/mail/smtp.js';
+import { noSecretService, testKeychain, warnIfSkipped } from '../secrets/test-keychain.js';
+import { fixedClock, tempDatabase, useSmtp } from './helpers.js';
+import { startTestSmtp, type TestSmtpOptions } from './test-smtp-server.js';
+
+warnIfSkipped('the SMTP AUTH tests of test/unit/mail/delivery.test.ts');
 
 const message = {
   to: 'fdesk@example.com',
@@ -55,57 +59,142 @@ describe('delivery in Local outbox mode (the default)', () => {
   });
 });
 
+/** A test server, a database whose SMTP settings point at it, and the delivery deps. */
+async function smtpSetUp(
+  server: TestSmtpOptions = {},
+  settings: Partial<MailSettings> = {},
+  hooks: SmtpTestHooks = {},
+) {
+  const smtp = await startTestSmtp(server);
+  cleanups.push(() => smtp.close());
+  const t = tempDatabase();
+  cleanups.push(t.cleanup);
+  const saved = useSmtp(t.db, smtp.port, settings);
+  return {
+    smtp,
+    t,
+    saved,
+    deps: { db: t.db, clock: fixedClock(), smtpHooks: { tls: { ca: smtp.cert }, ...hooks } },
+  };
+}
+
 describe('delivery in SMTP mode', () => {
-  let server: TestSmtp;
+  it.skipIf(noSecretService)(
+    'sends over STARTTLS with AUTH, reading the password from the keychain',
+    async () => {
+      const keychain = testKeychain();
+      cleanups.push(() => keychain.cleanup());
+      const { smtp, t, saved, deps } = await smtpSetUp(
+        { auth: { user: 'mailer', pass: 's3cret' } },
+        { user: 'mailer' },
+      );
+      await keychain.savePassword(saved, 's3cret');
+      const delivery = createDelivery({ ...deps, secrets: keychain.secrets });
 
-  it('sends over STARTTLS with AUTH, reading the password from the secret store', async () => {
-    server = await startTestSmtp({ auth: { user: 'mailer', pass: 's3cret' } });
-    cleanups.push(() => server.close());
-    const t = tempDatabase();
-    cleanups.push(t.cleanup);
-    useSmtp(t.db, server.port);
-    const secrets = new MemorySecrets();
-    await secrets.set(smtpAccount('mailer', '127.0.0.1'), 's3cret');
-    const delivery = createDelivery({
-      db: t.db,
-      clock: fixedClock(),
-      secrets,
-      smtpHooks: { tls: { ca: server.cert } },
-    });
+      const receipt = await delivery.send(message);
 
-    const receipt = await delivery.send(message);
+      expect(receipt.response).toMatch(/^250 /);
+      expect(smtp.received).toHaveLength(1);
+      expect(smtp.secureSessions).toEqual([true]);
+      const got = smtp.received[0]!;
+      expect(got.subject).toBe('Your authorization code');
+      expect(got.from?.value).toEqual([
+        { name: 'Trax Administrator', address: 'admin@trax.example.com' },
+      ]);
+      expect(got.text?.trim()).toBe(message.text);
+      expect(new Outbox(t.db, fixedClock()).list()).toEqual([]);
+    },
+  );
 
-    expect(receipt.response).toMatch(/^250 /);
-    expect(server.received).toHaveLength(1);
-    expect(server.secureSessions).toEqual([true]);
-    const got = server.received[0]!;
-    expect(got.subject).toBe('Your authorization code');
-    expect(got.from?.value).toEqual([
-      { name: 'Trax Administrator', address: 'admin@trax.example.com' },
-    ]);
-    expect(got.text?.trim()).toBe(message.text);
-    expect(new Outbox(t.db, fixedClock()).list()).toEqual([]);
+  it.skipIf(noSecretService)(
+    'says plainly when the password is wrong, without repeating it',
+    async () => {
+      const keychain = testKeychain();
+      cleanups.push(() => keychain.cleanup());
+      const { smtp, saved, deps } = await smtpSetUp(
+        { auth: { user: 'mailer', pass: 's3cret' } },
+        { user: 'mailer' },
+      );
+      await keychain.savePassword(saved, 'wrong-password');
+      const delivery = createDelivery({ ...deps, secrets: keychain.secrets });
+
+      const failure = await delivery.send(message).catch((e: unknown) => e);
+      expect(failure).toMatchObject({ code: 'UNAVAILABLE' });
+      expect((failure as Error).message).toMatch(/Authentication failed/);
+      expect((failure as Error).message).not.toContain('wrong-password');
+      expect(smtp.received).toHaveLength(0);
+    },
+  );
+
+  it('sends over TLS from the first byte when Security is TLS', async () => {
+    const { smtp, deps } = await smtpSetUp({ secure: true }, { security: 'tls' });
+    await createDelivery(deps).send(message);
+    expect(smtp.secureSessions).toEqual([true]);
   });
 
-  it('says plainly when the password is wrong, without repeating it', async () => {
-    server = await startTestSmtp({ auth: { user: 'mailer', pass: 's3cret' } });
-    cleanups.push(() => server.close());
-    const t = tempDatabase();
-    cleanups.push(t.cleanup);
-    useSmtp(t.db, server.port);
-    const secrets = new MemorySecrets();
-    await secrets.set(smtpAccount('mailer', '127.0.0.1'), 'wrong-password');
-    const delivery = createDelivery({
-      db: t.db,
-      clock: fixedClock(),
-      secrets,
-      smtpHooks: { tls: { ca: server.cert } },
-    });
+  it('sends unencrypted when Security is None, even though the server offers STARTTLS', async () => {
+    const { smtp, deps } = await smtpSetUp({}, { security: 'none' });
+    await createDelivery(deps).send(message);
+    expect(smtp.received.map((m) => m.subject)).toEqual(['Your authorization code']);
+    expect(smtp.secureSessions).toEqual([false]);
+  });
+});
 
-    const failure = await delivery.send(message).catch((e: unknown) => e);
-    expect(failure).toMatchObject({ code: 'UNAVAILABLE' });
-    expect((failure as Error).message).toMatch(/Authentication failed/);
-    expect((failure as Error).message).not.toContain('wrong-password');
-    expect(server.received).toHaveLength(0);
+describe('how far a failed message got', () => {
+  it('delivered, then the connection dropped before the reply: uncertain', async () => {
+    const { smtp, deps } = await smtpSetUp({ script: () => 'deliver-then-drop' });
+    const sender = await openSender(deps);
+    cleanups.push(() => sender.close());
+    const failure = await sender.send(message).catch((e: unknown) => e);
+    const problem = sender.explain(failure);
+    expect(problem).toMatchObject({ kind: 'uncertain', retryable: false, setup: false });
+    expect(problem.message).toMatch(
+      /^The whole message was sent, then the connection to 127\.0\.0\.1:\d+ was lost before the server confirmed it\. It may or may not have been delivered/,
+    );
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('sent in full, then no reply in time: uncertain', async () => {
+    const { deps } = await smtpSetUp(
+      { script: () => ({ delayMs: 5_000 }) },
+      {},
+      { socketTimeoutMs: 300 },
+    );
+    const sender = await openSender(deps);
+    cleanups.push(() => sender.close());
+    const problem = sender.explain(await sender.send(message).catch((e: unknown) => e));
+    expect(problem.kind).toBe('uncertain');
+    expect(problem.message).toMatch(/timed out waiting for 127\.0\.0\.1:\d+ to confirm it/);
+  });
+
+  it('dropped at RCPT TO, before any of the message: worth another attempt', async () => {
+    const { smtp, deps } = await smtpSetUp({ script: () => 'drop-before-data' });
+    const sender = await openSender(deps);
+    cleanups.push(() => sender.close());
+    const problem = sender.explain(await sender.send(message).catch((e: unknown) => e));
+    expect(problem).toMatchObject({ kind: 'dropped', retryable: true });
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it('dropped part-way through a large message: worth another attempt', async () => {
+    const { smtp, deps } = await smtpSetUp({ script: () => 'drop-during-data' });
+    const sender = await openSender(deps);
+    cleanups.push(() => sender.close());
+    // Far more than the socket buffers hold, so the end of DATA cannot have been written yet.
+    const large = { ...message, text: 'x'.repeat(76).concat('\n').repeat(400_000) };
+    const problem = sender.explain(await sender.send(large).catch((e: unknown) => e));
+    expect(problem).toMatchObject({ kind: 'dropped', retryable: true });
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it('the pool does not send again by itself when a connection closes', async () => {
+    const { smtp, deps } = await smtpSetUp({ dropFirstConnections: 1 });
+    const sender = await openSender(deps);
+    cleanups.push(() => sender.close());
+    const problem = sender.explain(await sender.send(message).catch((e: unknown) => e));
+    expect(problem).toMatchObject({ kind: 'dropped', retryable: true });
+    expect(smtp.received).toHaveLength(0);
+    await sender.send(message);
+    expect(smtp.received).toHaveLength(1);
   });
 });

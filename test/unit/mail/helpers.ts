@@ -1,12 +1,13 @@
 /**
  * Shared set-up of the mail tests: a real database file in a temporary folder, a roster written
- * straight into `users`, a fixed clock, and a secret store for the SMTP password.
+ * straight into `users`, a fixed clock, and SMTP settings. Tests about the password use the real
+ * keychain (test/unit/secrets/test-keychain.ts); the others set no user name, so no password is
+ * looked up at all.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database } from '../../../src-main/db/connection.js';
-import type { SecretStore } from '../../../src-main/secrets/keychain.js';
 import {
   MailSettingsRepository,
   DEFAULT_MAIL_SETTINGS,
@@ -37,6 +38,20 @@ export function fixedClock(iso = '2026-03-11T15:00:00.000Z') {
     now = new Date(now.getTime() + ms);
   };
   return clock;
+}
+
+/**
+ * The runner's pauses without waiting: each moves `clock` on by its length (or ends at once
+ * when aborted), and is recorded in `pauses`.
+ */
+export function movingSleep(clock: ReturnType<typeof fixedClock>) {
+  const pauses: number[] = [];
+  const sleep = async (ms: number, signal: AbortSignal) => {
+    if (signal.aborted) return;
+    pauses.push(ms);
+    clock.advance(ms);
+  };
+  return { sleep, pauses };
 }
 
 /** A user row for {@link addUsers}. */
@@ -79,24 +94,7 @@ export function addManyUsers(db: Database, n: number): number[] {
   );
 }
 
-/**
- * A process-local secret store for tests of SMTP behaviour, which are not about the keychain
- * (test/unit/secrets runs the same flows against the real Secret Service).
- */
-export class MemorySecrets implements SecretStore {
-  readonly values = new Map<string, string>();
-  async get(account: string) {
-    return this.values.get(account) ?? null;
-  }
-  async set(account: string, secret: string) {
-    this.values.set(account, secret);
-  }
-  async delete(account: string) {
-    return this.values.delete(account);
-  }
-}
-
-/** Saves SMTP settings pointing at a test server on 127.0.0.1. */
+/** Saves SMTP settings pointing at a test server on 127.0.0.1, without AUTH unless `user` is given. */
 export function useSmtp(db: Database, port: number, changes: Partial<MailSettings> = {}) {
   return new MailSettingsRepository(db).save({
     ...DEFAULT_MAIL_SETTINGS,
@@ -104,7 +102,7 @@ export function useSmtp(db: Database, port: number, changes: Partial<MailSetting
     host: '127.0.0.1',
     port,
     security: 'starttls',
-    user: 'mailer',
+    user: '',
     fromName: 'Trax Administrator',
     fromAddress: 'admin@trax.example.com',
     messagesPerMinute: 100_000,

@@ -1,66 +1,18 @@
+/**
+ * Bulk Send Email jobs against a real SMTP server on 127.0.0.1: what reaches the server, and
+ * what each delivery row says about it.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMailHandlers } from '../../../src-main/mail/handlers.js';
 import { lastTestResults } from '../../../src-main/mail/last-results.js';
 import { createMailServices } from '../../../src-main/mail/service.js';
-import { smtpAccount } from '../../../src-main/secrets/keychain.js';
-import {
-  addManyUsers,
-  addUsers,
-  fixedClock,
-  MemorySecrets,
-  tempDatabase,
-  useSmtp,
-} from './helpers.js';
-import { startTestSmtp, type Script } from './test-smtp-server.js';
+import { noSecretService, testKeychain, warnIfSkipped } from '../secrets/test-keychain.js';
+import { addManyUsers, addUsers, fixedClock, tempDatabase, useSmtp } from './helpers.js';
+import { byAddress, cleanups, runCleanups, send, setUp } from './runner-harness.js';
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+warnIfSkipped('the SMTP AUTH test of test/unit/mail/job-runner.test.ts');
 
-const PASSWORD = 'correct horse battery staple';
-
-/** A database, a test SMTP server and the mail services pointed at it. */
-async function setUp(options: { script?: Script; password?: string; connections?: number } = {}) {
-  const server = await startTestSmtp({
-    auth: { user: 'mailer', pass: PASSWORD },
-    script: options.script,
-  });
-  cleanups.push(() => server.close());
-  const t = tempDatabase();
-  cleanups.push(t.cleanup);
-  useSmtp(t.db, server.port, { connections: options.connections ?? 2 });
-  const secrets = new MemorySecrets();
-  await secrets.set(smtpAccount('mailer', '127.0.0.1'), options.password ?? PASSWORD);
-  const pauses: number[] = [];
-  const mail = createMailServices({
-    db: t.db,
-    clock: fixedClock(),
-    secrets,
-    smtpHooks: { tls: { ca: server.cert } },
-    runner: { sleep: async (ms) => void pauses.push(ms) },
-  });
-  cleanups.push(() => mail.stop());
-  return { t, server, mail, handlers: createMailHandlers(mail), pauses };
-}
-
-async function send(
-  h: Awaited<ReturnType<typeof setUp>>,
-  userIds: number[],
-  subject?: string,
-  body?: string,
-) {
-  const defaults = await h.handlers['mail.defaults'](undefined);
-  const { jobId } = await h.handlers['mail.startJob']({
-    userIds,
-    form: { subject: subject ?? defaults.subject, body: body ?? defaults.body },
-  });
-  await h.mail.runner.whenDone(jobId);
-  return { jobId, status: await h.handlers['mail.jobStatus']({ jobId }) };
-}
-
-const byAddress = <R extends { address: string }>(rows: R[], address: string) =>
-  rows.find((r) => r.address === address);
+afterEach(runCleanups);
 
 describe('bulk Send Email over SMTP', () => {
   it('sends one message per recipient with the placeholders filled and HTML escaped', async () => {
@@ -156,22 +108,20 @@ describe('bulk Send Email over SMTP', () => {
     expect(h.server.received).toHaveLength(2);
   });
 
-  it('retries a connection dropped during DATA without sending twice', async () => {
+  it('every 5xx is permanent, 503 included: failed at once with the server’s reason', async () => {
     const h = await setUp({
-      script: (to, attempt) => (to === 'user2@example.com' && attempt === 1 ? 'drop' : 'accept'),
+      script: (to) =>
+        to === 'user1@example.com' ? { reply: 503, message: '5.5.1 Bad sequence' } : 'accept',
     });
-    const ids = addManyUsers(h.t.db, 3);
+    const ids = addManyUsers(h.t.db, 2);
 
     const { status } = await send(h, ids);
 
-    expect(status.job.counts).toMatchObject({ sent: 3, failed: 0 });
-    expect(byAddress(status.rows, 'user2@example.com')).toMatchObject({
-      status: 'sent',
-      attempts: 2,
-    });
-    const delivered = h.server.received.map((m) => (m.to && 'text' in m.to ? m.to.text : ''));
-    expect(delivered.filter((t) => t.includes('user2@example.com'))).toHaveLength(1);
-    expect(delivered).toHaveLength(3);
+    const row = byAddress(status.rows, 'user1@example.com')!;
+    expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(row.error).toBe('The server refused the message: 503 5.5.1 Bad sequence');
+    expect(h.server.attempts.get('user1@example.com')).toBe(1);
+    expect(h.pauses).toEqual([]);
   });
 
   it('gives up on a temporary failure after the bounded number of attempts', async () => {
@@ -190,18 +140,29 @@ describe('bulk Send Email over SMTP', () => {
     expect(h.pauses).toEqual([2000, 4000, 8000]);
   });
 
-  it('stops at the first 535 instead of trying the bad password for every recipient', async () => {
-    const h = await setUp({ password: 'wrong', connections: 1 });
-    const ids = addManyUsers(h.t.db, 5);
+  it.skipIf(noSecretService)(
+    'stops at the first 535 instead of trying the bad password for every recipient',
+    async () => {
+      const keychain = testKeychain();
+      cleanups.push(() => keychain.cleanup());
+      const h = await setUp({
+        auth: { user: 'mailer', pass: 'correct horse battery staple' },
+        settings: { user: 'mailer' },
+        connections: 1,
+        keychain,
+      });
+      await keychain.savePassword(h.saved, 'wrong');
+      const ids = addManyUsers(h.t.db, 5);
 
-    const { status } = await send(h, ids);
+      const { status } = await send(h, ids);
 
-    expect(status.job.counts).toMatchObject({ failed: 5, sent: 0, queued: 0 });
-    for (const row of status.rows) expect(row.error).toMatch(/^Authentication failed/);
-    expect(status.rows.filter((r) => r.attempts > 0)).toHaveLength(1);
-    expect(h.server.authFailures).toBe(1);
-    expect(JSON.stringify(status)).not.toContain('wrong');
-  });
+      expect(status.job.counts).toMatchObject({ failed: 5, sent: 0, queued: 0 });
+      for (const row of status.rows) expect(row.error).toMatch(/^Authentication failed/);
+      expect(status.rows.filter((r) => r.attempts > 0)).toHaveLength(1);
+      expect(h.server.authFailures).toBe(1);
+      expect(JSON.stringify(status)).not.toContain('wrong');
+    },
+  );
 
   it('records connection refused for every recipient', async () => {
     const h = await setUp();
@@ -271,11 +232,7 @@ describe('bulk Send Email in Local outbox mode', () => {
   it('puts one message per recipient in the Outbox and records them sent via outbox', async () => {
     const t = tempDatabase();
     cleanups.push(t.cleanup);
-    const mail = createMailServices({
-      db: t.db,
-      clock: fixedClock(),
-      secrets: new MemorySecrets(),
-    });
+    const mail = createMailServices({ db: t.db, clock: fixedClock() });
     const handlers = createMailHandlers(mail);
     const ids = addManyUsers(t.db, 3);
     const { jobId } = await handlers['mail.startJob']({

@@ -1,16 +1,29 @@
 /**
- * A real SMTP server on 127.0.0.1 for the mail tests: smtp-server with STARTTLS on a throwaway
- * certificate and AUTH, every accepted message read back with mailparser. Each message's fate
- * can be scripted per recipient and attempt (accept, reply 4xx/5xx, drop the connection, stall).
+ * A real SMTP server on 127.0.0.1 for the mail tests: smtp-server with STARTTLS (or TLS from the
+ * first byte) on a throwaway certificate and optional AUTH, every delivered message read back
+ * with mailparser. Each message's fate can be scripted per recipient and attempt: accept, reply
+ * 4xx/5xx, drop the connection before the message, deliver it and drop the connection before
+ * answering, or stall.
  */
 import type { Socket } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { generate } from 'selfsigned';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 
-/** What the server does with the n-th DATA for a recipient (1-based). */
+/**
+ * What the server does with the n-th attempt for a recipient (1-based, counted at RCPT TO).
+ * - `drop-before-data`: closes the connection at RCPT TO, before any of the message is sent.
+ * - `drop-during-data`: closes the connection as the first bytes of the message arrive.
+ * - `deliver-then-drop`: takes the whole message (it counts as delivered) and closes the
+ *   connection instead of answering, as if the reply were lost.
+ */
 export type Verdict =
-  'accept' | { reply: number; message: string } | 'drop' | { delayMs: number; then?: Verdict };
+  | 'accept'
+  | 'drop-before-data'
+  | 'drop-during-data'
+  | 'deliver-then-drop'
+  | { reply: number; message: string }
+  | { delayMs: number; then?: Verdict };
 
 /** Decides each message's fate. */
 export type Script = (recipient: string, attempt: number) => Verdict;
@@ -18,6 +31,14 @@ export type Script = (recipient: string, attempt: number) => Verdict;
 export interface TestSmtpOptions {
   auth?: { user: string; pass: string };
   script?: Script;
+  /** TLS from the first byte (security "TLS") instead of plain text with STARTTLS. */
+  secure?: boolean;
+  /** Does not offer (and refuses) STARTTLS. */
+  noStartTls?: boolean;
+  /** Takes AUTH over an unencrypted connection too (smtp-server refuses it by default). */
+  allowInsecureAuth?: boolean;
+  /** Closes this many connections before the greeting, then behaves. */
+  dropFirstConnections?: number;
 }
 
 /** A running test server. */
@@ -25,14 +46,18 @@ export interface TestSmtp {
   port: number;
   /** The PEM certificate to trust (pass as `tls: { ca }`). */
   cert: string;
-  /** Messages accepted, in order, parsed. */
+  /** Messages delivered, in order, parsed. */
   received: ParsedMail[];
-  /** DATA attempts per recipient address (accepted or not). */
+  /** Attempts per recipient address (RCPT TO), whatever became of them. */
   attempts: Map<string, number>;
   /** Failed AUTH attempts. */
-  authFailures: number;
-  /** Whether each accepted session had upgraded to TLS. */
+  readonly authFailures: number;
+  /** Whether each delivered message came over TLS. */
   secureSessions: boolean[];
+  /** The most connections that were open at the same time. */
+  readonly maxSimultaneous: number;
+  /** Messages received in full and not answered yet (the sender's rows are 'sending'). */
+  readonly awaitingReply: number;
   close(): Promise<void>;
 }
 
@@ -61,58 +86,91 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
   const { key, cert } = await throwawayCertificate();
   const script = options.script ?? (() => 'accept');
   const sockets = new Set<Socket>();
-  const state: Omit<TestSmtp, 'port' | 'close'> = {
-    cert,
-    received: [],
-    attempts: new Map(),
-    authFailures: 0,
-    secureSessions: [],
+  const verdicts = new Map<string, Verdict>();
+  let toDrop = options.dropFirstConnections ?? 0;
+  let authFailures = 0;
+  let maxSimultaneous = 0;
+  let awaitingReply = 0;
+  const received: ParsedMail[] = [];
+  const attempts = new Map<string, number>();
+  const secureSessions: boolean[] = [];
+  const dropSession = (session: SMTPServerSession) => {
+    for (const s of sockets) if (s.remotePort === session.remotePort) s.destroy();
   };
 
   const server = new SMTPServer({
     key,
     cert,
+    secure: options.secure ?? false,
     logger: false,
     authMethods: ['PLAIN', 'LOGIN'],
     authOptional: !options.auth,
+    allowInsecureAuth: options.allowInsecureAuth ?? false,
+    ...(options.noStartTls ? { hideSTARTTLS: true, disabledCommands: ['STARTTLS'] } : {}),
+    onConnect(session, callback) {
+      if (toDrop > 0) {
+        toDrop--;
+        return dropSession(session);
+      }
+      callback();
+    },
     onAuth(auth, _session, callback) {
       const ok =
         options.auth && auth.username === options.auth.user && auth.password === options.auth.pass;
       if (ok) return callback(null, { user: auth.username });
-      state.authFailures++;
+      authFailures++;
       const error = Object.assign(new Error('5.7.8 Authentication credentials invalid'), {
         responseCode: 535,
       });
       callback(error);
     },
+    onRcptTo(address, session, callback) {
+      const attempt = (attempts.get(address.address) ?? 0) + 1;
+      attempts.set(address.address, attempt);
+      const verdict = script(address.address, attempt);
+      if (verdict === 'drop-before-data') return dropSession(session);
+      verdicts.set(session.id, verdict);
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
+      const verdict = verdicts.get(session.id) ?? 'accept';
+      if (verdict === 'drop-during-data') {
+        stream.once('data', () => dropSession(session));
+        stream.resume();
+        return;
+      }
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const to = session.envelope.rcptTo.map((r) => r.address).join(',');
-        const attempt = (state.attempts.get(to) ?? 0) + 1;
-        state.attempts.set(to, attempt);
+        awaitingReply++;
+        const deliver = async () => {
+          received.push(await simpleParser(Buffer.concat(chunks)));
+          secureSessions.push(session.secure);
+          awaitingReply--;
+        };
         const act = (verdict: Verdict): void => {
           if (verdict === 'accept') {
-            void simpleParser(Buffer.concat(chunks)).then((parsed) => {
-              state.received.push(parsed);
-              state.secureSessions.push(session.secure);
-              callback(null, `2.0.0 Ok: queued as ${to}#${attempt}`);
-            });
-          } else if (verdict === 'drop') {
-            for (const s of sockets) if (s.remotePort === session.remotePort) s.destroy();
+            void deliver().then(() => callback(null, `2.0.0 Ok: queued as ${to}`));
+          } else if (verdict === 'deliver-then-drop') {
+            void deliver().then(() => dropSession(session));
+          } else if (verdict === 'drop-before-data' || verdict === 'drop-during-data') {
+            awaitingReply--;
+            dropSession(session);
           } else if ('delayMs' in verdict) {
             setTimeout(() => act(verdict.then ?? 'accept'), verdict.delayMs);
           } else {
+            awaitingReply--;
             callback(Object.assign(new Error(verdict.message), { responseCode: verdict.reply }));
           }
         };
-        act(script(to, attempt));
+        act(verdict);
       });
     },
   });
   server.server.on('connection', (socket: Socket) => {
     sockets.add(socket);
+    maxSimultaneous = Math.max(maxSimultaneous, sockets.size);
     socket.on('close', () => sockets.delete(socket));
   });
   server.on('error', () => {});
@@ -121,9 +179,18 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
-    ...state,
+    cert,
+    received,
+    attempts,
+    secureSessions,
     get authFailures() {
-      return state.authFailures;
+      return authFailures;
+    },
+    get maxSimultaneous() {
+      return maxSimultaneous;
+    },
+    get awaitingReply() {
+      return awaitingReply;
     },
     port,
     close: () =>

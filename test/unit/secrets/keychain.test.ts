@@ -1,10 +1,6 @@
 /**
- * The SMTP password against the real Secret Service. CI runs the suite inside a private D-Bus
- * session with an unlocked gnome-keyring:
- *   HOME=$(mktemp -d) dbus-run-session -- sh -c \
- *     'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; npm test'
- * Without a reachable Secret Service these tests fail (they never pass by using another store);
- * outside CI, with no D-Bus session at all, they are skipped with a printed reason.
+ * The SMTP password against the real Secret Service (how it runs, and when it is skipped: see
+ * test-keychain.ts), and without any keychain at all.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -17,17 +13,9 @@ import { DEFAULT_MAIL_SETTINGS } from '../../../src-main/mail/settings.js';
 import { OsKeychain, smtpAccount } from '../../../src-main/secrets/keychain.js';
 import { addManyUsers, fixedClock, tempDatabase } from '../mail/helpers.js';
 import { startTestSmtp } from '../mail/test-smtp-server.js';
+import { noSecretService, warnIfSkipped } from './test-keychain.js';
 
-const noSession = !process.env.DBUS_SESSION_BUS_ADDRESS && process.env.CI !== 'true';
-if (noSession) {
-  console.warn(
-    '\n*** SKIPPED test/unit/secrets: no D-Bus session (DBUS_SESSION_BUS_ADDRESS is unset), so no ' +
-      'Secret Service to test the SMTP password against. Run:\n' +
-      "    HOME=$(mktemp -d) dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon " +
-      "--unlock --components=secrets >/dev/null; npx vitest run test/unit/secrets'\n" +
-      '(Under CI=true this is a failure, not a skip.) ***\n',
-  );
-}
+warnIfSkipped('test/unit/secrets/keychain.test.ts');
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -43,7 +31,7 @@ function databaseBytes(dir: string): Buffer {
   );
 }
 
-describe.skipIf(noSession)('SMTP password in the OS keychain (Secret Service)', () => {
+describe.skipIf(noSecretService)('SMTP password in the OS keychain (Secret Service)', () => {
   it('is reachable (otherwise: no Secret Service is running and unlocked)', async () => {
     await expect(new OsKeychain().get('probe')).resolves.toBeNull();
   });
@@ -87,7 +75,7 @@ describe.skipIf(noSession)('SMTP password in the OS keychain (Secret Service)', 
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    expect(found).toContain(smtpAccount(user, '127.0.0.1'));
+    expect(found).toContain(smtpAccount(settings));
 
     expect(await handlers['mail.testConnection'](undefined)).toMatchObject({ ok: true });
     const ids = addManyUsers(t.db, 2);
@@ -105,7 +93,7 @@ describe.skipIf(noSession)('SMTP password in the OS keychain (Secret Service)', 
     expect(bytes.includes(Buffer.from(user))).toBe(true); // the search itself works
 
     expect(await handlers['mail.clearPassword'](undefined)).toMatchObject({ passwordSaved: false });
-    expect(await new OsKeychain().get(smtpAccount(user, '127.0.0.1'))).toBeNull();
+    expect(await new OsKeychain().get(smtpAccount(settings))).toBeNull();
     expect(await handlers['mail.testConnection'](undefined)).toMatchObject({
       ok: false,
       message: expect.stringMatching(/No SMTP password is saved/),
@@ -114,7 +102,7 @@ describe.skipIf(noSession)('SMTP password in the OS keychain (Secret Service)', 
 });
 
 describe('without any keychain', () => {
-  it('says so, saves nothing, and keeps the password out of the database', () => {
+  it('says so from the start, saves nothing, and keeps the password out of the database', () => {
     const t = tempDatabase();
     cleanups.push(t.cleanup);
     t.db.close();
@@ -130,10 +118,14 @@ describe('without any keychain', () => {
         },
       },
     );
-    const { outcome, state } = JSON.parse(out) as {
+    const { initial, outcome, state } = JSON.parse(out) as {
+      initial: { passwordSaved: boolean; keychainAvailable: boolean; keychainMessage?: string };
       outcome: { code: string; message: string };
       state: { passwordSaved: boolean; keychainAvailable: boolean };
     };
+    // Settings says so from the start, before any host or user name is saved.
+    expect(initial).toMatchObject({ passwordSaved: false, keychainAvailable: false });
+    expect(initial.keychainMessage).toMatch(/^No system keychain is available/);
     expect(outcome.code).toBe('UNAVAILABLE');
     expect(outcome.message).toMatch(
       /^No system keychain is available, so the SMTP password was not saved\./,

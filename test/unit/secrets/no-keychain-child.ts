@@ -1,6 +1,7 @@
 /**
- * Runs with DBUS_SESSION_BUS_ADDRESS pointing nowhere: tries to save the SMTP password through
- * the mail handlers and prints what the administrator would be told, as JSON.
+ * Runs with DBUS_SESSION_BUS_ADDRESS pointing nowhere: reads Settings on a fresh database, tries
+ * to save the SMTP password through the mail handlers, and prints what the administrator would
+ * be told, as JSON.
  *
  * Usage: node --import tsx test/unit/secrets/no-keychain-child.ts <dataDir>
  */
@@ -16,6 +17,7 @@ if (!dataDir || !password) throw new Error('usage: no-keychain-child.ts <dataDir
 const clock = () => new Date();
 const db = openDatabase(path.join(dataDir, 'trax-admin.db'), { clock });
 const handlers = createMailHandlers(createMailServices({ db, clock }));
+const initial = await handlers['mail.getSettings'](undefined);
 await handlers['mail.saveSettings']({
   settings: {
     ...DEFAULT_MAIL_SETTINGS,
@@ -37,4 +39,4 @@ try {
 }
 const state = await handlers['mail.getSettings'](undefined);
 db.close();
-process.stdout.write(JSON.stringify({ outcome, state }));
+process.stdout.write(JSON.stringify({ initial, outcome, state }));
