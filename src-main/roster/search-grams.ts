@@ -1,9 +1,14 @@
 /**
  * The substring part of the in-memory roster index: for every gram (run of 1, 2 or 3 UTF-16 code
  * units) of a user's folded search text, the sorted ids of the users whose text contains it. A
- * search text of up to three units is answered exactly by one posting list; a longer one by the
- * shortest posting list among its trigrams (narrowed by the next shortest), which the caller then
- * checks with `includes` — a superset, never a miss.
+ * search text of up to three units is answered by one posting list; a longer one by the shortest
+ * posting list among its trigrams (narrowed by the next shortest), which the caller then checks
+ * with `includes` — a superset, never a miss.
+ *
+ * Grams are keyed by small integers, so the maps hold V8's unboxed small integers rather than
+ * allocated numbers: each code unit gets a symbol (0–1022) on first sight, and a gram's key packs
+ * its symbols in 10 bits each. The rare code unit beyond the 1,023rd distinct one shares symbol
+ * 1023; posting lists of grams holding it are supersets, so such searches are verified too.
  */
 
 /** Joins the searched fields; no gram spans it, so no match runs from one field into the next. */
@@ -15,6 +20,10 @@ const MAX_GRAM = 3;
 /** Above this many candidates, intersecting with a second posting list pays for itself. */
 const NARROW_ABOVE = 512;
 
+const SYMBOL_BITS = 10;
+/** The symbol shared by every code unit after the first 1,023 distinct ones. */
+const SHARED_SYMBOL = (1 << SYMBOL_BITS) - 1;
+
 /** Case-insensitive matching and sorting fold text this way (Unicode-aware, unlike NOCASE). */
 export function fold(text: string): string {
   return text.toLowerCase();
@@ -25,34 +34,11 @@ export function searchText(fields: readonly string[]): string {
   return fields.map((f) => fold(f.replaceAll(FIELD_SEPARATOR, ''))).join(FIELD_SEPARATOR);
 }
 
-/**
- * A number naming the gram of `n` units at `start`: the length first, then each unit, so grams
- * of different lengths never share a key (3 × 2^48 + … stays below 2^53, an exact double).
- */
-function gramKey(text: string, start: number, n: number): number {
-  let key = n;
-  for (let i = 0; i < n; i++) key = key * 65536 + text.charCodeAt(start + i);
-  return key;
-}
-
-/** Calls `visit` once for each distinct gram of `text` that does not span a separator. */
-function forEachGram(text: string, seen: Set<number>, visit: (key: number) => void): void {
-  seen.clear();
-  for (let start = 0; start < text.length; start++) {
-    for (let n = 1; n <= MAX_GRAM && start + n <= text.length; n++) {
-      if (text[start + n - 1] === FIELD_SEPARATOR) break;
-      const key = gramKey(text, start, n);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      visit(key);
-    }
-  }
-}
-
-/** A growable, sorted list of user ids. */
+/** A growable, sorted list of user ids; `mark` tells whether the current user was added. */
 interface Posting {
   ids: Int32Array;
   length: number;
+  mark: number;
 }
 
 /** Position of `id` in the sorted posting, or where it would go (as `-(position + 1)`). */
@@ -69,6 +55,12 @@ function locate(posting: Posting, id: number): number {
   return -(low + 1);
 }
 
+function grown(ids: Int32Array): Int32Array {
+  const bigger = new Int32Array(Math.max(4, ids.length * 2));
+  bigger.set(ids);
+  return bigger;
+}
+
 /** Users whose text may contain a search text. */
 export interface Candidates {
   ids: Int32Array;
@@ -81,49 +73,40 @@ const NONE: Candidates = { ids: new Int32Array(0), length: 0, exact: true };
 
 /** Posting lists of every gram of every user's search text. */
 export class GramIndex {
-  private readonly postings = new Map<number, Posting>();
-  private readonly seen = new Set<number>();
+  /** One map per gram length (index 0: single units). */
+  private readonly postings: Map<number, Posting>[] = [new Map(), new Map(), new Map()];
+  /** Symbol of each code unit plus one; 0 means not seen yet. */
+  private readonly symbols = new Uint16Array(65536);
+  private symbolCount = 0;
+  /** Bumped for every user added or removed, to visit each of its grams once. */
+  private operation = 0;
 
   /**
-   * Builds the lists for many users at once, sized exactly: one pass counts each gram's users,
-   * a second fills them (ids ascending, as given), so no list is ever copied to grow.
+   * Builds the lists for many users (ids ascending) in one pass: each user's ids go to the end
+   * of their lists, which stay sorted; lists grow by doubling and are trimmed at the end.
    */
   static build(ids: readonly number[], texts: readonly string[]): GramIndex {
     const index = new GramIndex();
-    const counts = new Map<number, number>();
-    for (const text of texts) {
-      forEachGram(text, index.seen, (key) => counts.set(key, (counts.get(key) ?? 0) + 1));
-    }
-    for (const [key, count] of counts) {
-      index.postings.set(key, { ids: new Int32Array(count), length: 0 });
-    }
-    counts.clear();
     texts.forEach((text, i) => {
       const id = ids[i] as number;
-      forEachGram(text, index.seen, (key) => {
-        const posting = index.postings.get(key) as Posting;
+      index.visit(text, true, (posting) => {
+        if (posting.length === posting.ids.length) posting.ids = grown(posting.ids);
         posting.ids[posting.length++] = id;
       });
     });
+    for (const map of index.postings) {
+      for (const posting of map.values()) posting.ids = posting.ids.slice(0, posting.length);
+    }
     return index;
   }
 
   /** Adds a user's grams. */
   add(id: number, text: string): void {
-    forEachGram(text, this.seen, (key) => {
-      let posting = this.postings.get(key);
-      if (!posting) {
-        posting = { ids: new Int32Array(4), length: 0 };
-        this.postings.set(key, posting);
-      }
+    this.visit(text, true, (posting) => {
       const found = locate(posting, id);
       if (found >= 0) return;
       const at = -found - 1;
-      if (posting.length === posting.ids.length) {
-        const grown = new Int32Array(posting.ids.length * 2);
-        grown.set(posting.ids);
-        posting.ids = grown;
-      }
+      if (posting.length === posting.ids.length) posting.ids = grown(posting.ids);
       posting.ids.copyWithin(at + 1, at, posting.length);
       posting.ids[at] = id;
       posting.length++;
@@ -132,28 +115,35 @@ export class GramIndex {
 
   /** Removes a user's grams (`text` as it was added). */
   remove(id: number, text: string): void {
-    forEachGram(text, this.seen, (key) => {
-      const posting = this.postings.get(key);
-      if (!posting) return;
+    this.visit(text, false, (posting) => {
       const at = locate(posting, id);
       if (at < 0) return;
       posting.ids.copyWithin(at, at + 1, posting.length);
       posting.length--;
-      if (posting.length === 0) this.postings.delete(key);
     });
   }
 
   /** The users whose text may contain `needle` (already folded, not empty). */
   candidates(needle: string): Candidates {
     if (needle.includes(FIELD_SEPARATOR)) return NONE;
+    const keys: number[] = [];
+    let shared = false;
+    for (let i = 0; i < needle.length; i++) {
+      const symbol = this.symbols[needle.charCodeAt(i)] ?? 0;
+      if (symbol === 0) return NONE; // a code unit no user's text has
+      if (symbol - 1 === SHARED_SYMBOL) shared = true;
+      keys.push(symbol - 1);
+    }
     if (needle.length <= MAX_GRAM) {
-      const posting = this.postings.get(gramKey(needle, 0, needle.length));
-      return posting ? { ids: posting.ids, length: posting.length, exact: true } : NONE;
+      const posting = this.postings[needle.length - 1]?.get(pack(keys, 0, needle.length));
+      if (!posting || posting.length === 0) return NONE;
+      return { ids: posting.ids, length: posting.length, exact: !shared };
     }
     const lists: Posting[] = [];
+    const trigrams = this.postings[MAX_GRAM - 1] as Map<number, Posting>;
     for (let start = 0; start + MAX_GRAM <= needle.length; start++) {
-      const posting = this.postings.get(gramKey(needle, start, MAX_GRAM));
-      if (!posting) return NONE;
+      const posting = trigrams.get(pack(keys, start, MAX_GRAM));
+      if (!posting || posting.length === 0) return NONE;
       lists.push(posting);
     }
     lists.sort((a, b) => a.length - b.length);
@@ -163,6 +153,65 @@ export class GramIndex {
     }
     return { ...intersect(shortest, next), exact: false };
   }
+
+  /**
+   * Calls `each` once with the posting of every distinct gram of `text` that does not span a
+   * separator; with `create`, missing postings are made first (otherwise skipped).
+   */
+  private visit(text: string, create: boolean, each: (posting: Posting) => void): void {
+    const operation = ++this.operation;
+    let s0 = -1; // the symbols of the last three code units; -1 before the text or a separator
+    let s1 = -1;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit === 0) {
+        s0 = s1 = -1;
+        continue;
+      }
+      const s2 = this.symbolOf(unit);
+      this.reach(0, s2, create, operation, each);
+      if (s1 >= 0) this.reach(1, (s1 << SYMBOL_BITS) | s2, create, operation, each);
+      if (s0 >= 0) {
+        this.reach(2, (((s0 << SYMBOL_BITS) | s1) << SYMBOL_BITS) | s2, create, operation, each);
+      }
+      s0 = s1;
+      s1 = s2;
+    }
+  }
+
+  private reach(
+    length: number,
+    key: number,
+    create: boolean,
+    operation: number,
+    each: (posting: Posting) => void,
+  ): void {
+    const map = this.postings[length] as Map<number, Posting>;
+    let posting = map.get(key);
+    if (!posting) {
+      if (!create) return;
+      posting = { ids: new Int32Array(4), length: 0, mark: 0 };
+      map.set(key, posting);
+    }
+    if (posting.mark === operation) return;
+    posting.mark = operation;
+    each(posting);
+  }
+
+  private symbolOf(unit: number): number {
+    const known = this.symbols[unit] as number;
+    if (known !== 0) return known - 1;
+    const symbol = Math.min(this.symbolCount++, SHARED_SYMBOL);
+    this.symbols[unit] = symbol + 1;
+    return symbol;
+  }
+}
+
+/** The key of the gram of `n` symbols at `start`. */
+function pack(symbols: readonly number[], start: number, n: number): number {
+  let key = 0;
+  for (let i = 0; i < n; i++) key = (key << SYMBOL_BITS) | (symbols[start + i] as number);
+  return key;
 }
 
 /** The ids in both sorted postings. */
