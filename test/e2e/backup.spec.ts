@@ -20,6 +20,10 @@ async function openBackups(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Backups' })).toBeVisible();
 }
 
+function backupsScreen(page: Page) {
+  return page.getByRole('region', { name: 'Backups' });
+}
+
 test('back up, change an email, restore after confirming: the old email is back', async ({
   page,
   trax,
@@ -30,7 +34,8 @@ test('back up, change an email, restore after confirming: the old email is back'
   await expect(page.getByText(trax.dataDir, { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Back up database now' }).click();
   await expect(
-    page.getByText(/^Backed up the database as trax-admin-.*-manual\.db\.$/),
+    // In the screen itself (the app-wide live region announces the same words).
+    backupsScreen(page).getByText(/^Backed up the database as trax-admin-.*-manual\.db\.$/),
   ).toBeVisible();
   const table = page.getByRole('table', { name: 'Backups of the database' });
   await expect(table.getByRole('row')).toHaveCount(2);
@@ -57,7 +62,9 @@ test('back up, change an email, restore after confirming: the old email is back'
 
   await restoreButton.click();
   await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
-  await expect(page.getByText(/^Restored the backup from .*before-restore\.db\.$/)).toBeVisible();
+  await expect(
+    backupsScreen(page).getByText(/^Restored the backup from .*before-restore\.db\.$/),
+  ).toBeVisible();
   // The replaced data is listed as a backup of its own.
   await expect(table.getByRole('rowheader', { name: /-before-restore\.db$/ })).toBeVisible();
 

@@ -125,13 +125,16 @@ export const test = base.extend<Fixtures>({
   // Playwright reads a fixture's dependencies from its destructured first parameter.
   clockControl: [false, { option: true }],
 
-  trax: async ({ clockControl }, use) => {
+  trax: async ({ clockControl, context }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'trax-e2e-'));
     const clockFile = clockControl ? path.join(dataDir, 'test-clock-offset') : undefined;
     const { host, child } = await startHostProcess(dataDir, clockFile);
     try {
       await use(host);
     } finally {
+      // Pages first: a screen that polls (progress, the simulator's mail panel) would otherwise
+      // hit the stopped host and log a refused connection, failing a test that passed.
+      await Promise.all(context.pages().map((page) => page.close()));
       await stopHostProcess(child);
       rmSync(dataDir, { recursive: true, force: true });
     }
