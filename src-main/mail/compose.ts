@@ -2,7 +2,7 @@
  * Builds the exact MIME message that would go over SMTP, without sending it, so the Local
  * outbox shows what a recipient would really receive (headers, encodings, both parts).
  */
-import { createTransport } from 'nodemailer';
+import { createTransport, type SendMailOptions } from 'nodemailer';
 import type { Clock } from '../app.js';
 import type { OutgoingMessage } from './delivery.js';
 
@@ -26,20 +26,32 @@ export function fromHeader(name: string, address: string): { name: string; addre
   return { name, address: address || OUTBOX_FROM_ADDRESS };
 }
 
+/**
+ * nodemailer's fields for `message` from `from`, dated `date`: the one mapping that the Local
+ * outbox and SMTP both compile, so the outbox shows exactly what SMTP would send.
+ */
+export function mailOptions(
+  message: OutgoingMessage,
+  from: { name: string; address: string },
+  date: Date,
+): SendMailOptions {
+  return {
+    from,
+    to: message.toName ? { name: message.toName, address: message.to } : message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    date,
+  };
+}
+
 /** Compiles `message` as it would be sent from `from`, dated by `clock`. */
 export async function composeMessage(
   message: OutgoingMessage,
   from: { name: string; address: string },
   clock: Clock,
 ): Promise<ComposedMessage> {
-  const info = await composer.sendMail({
-    from,
-    to: message.toName ? { name: message.toName, address: message.to } : message.to,
-    subject: message.subject,
-    text: message.text,
-    html: message.html,
-    date: clock(),
-  });
+  const info = await composer.sendMail(mailOptions(message, from, clock()));
   const raw = Buffer.isBuffer(info.message) ? info.message.toString('utf8') : '';
   return {
     messageId: info.messageId,

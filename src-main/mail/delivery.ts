@@ -7,7 +7,7 @@ import type { Clock } from '../app.js';
 import type { Database } from '../db/connection.js';
 import { AppError } from '../errors.js';
 import { OsKeychain } from '../secrets/keychain.js';
-import { fromHeader } from './compose.js';
+import { fromHeader, mailOptions } from './compose.js';
 import { Outbox } from './outbox.js';
 import { MailSettingsRepository, type DeliveryMode } from './settings.js';
 import {
@@ -85,16 +85,12 @@ export async function openSender(deps: MailDeps): Promise<MailSender> {
     via: 'smtp',
     async send(message) {
       const progress: DataProgress = { complete: false };
-      const mail = {
-        from,
-        to: message.toName ? { name: message.toName, address: message.to } : message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        date: deps.clock(),
-      };
       try {
-        const info = await sendTracked(transport, mail, progress);
+        const info = await sendTracked(
+          transport,
+          mailOptions(message, from, deps.clock()),
+          progress,
+        );
         return { messageId: info.messageId, response: info.response };
       } catch (error) {
         if (progress.complete && typeof error === 'object' && error !== null) afterData.add(error);

@@ -6,6 +6,11 @@
  * - A row is committed as 'sending' before its SMTP transaction starts, and as 'sent', 'failed'
  *   or 'uncertain' right after. Only a crash leaves 'sending' behind; recovery turns it into
  *   'uncertain' and it is never re-sent automatically.
+ * - Each connection claims its next row (committed 'sending') while its current message is being
+ *   sent, so the next message goes out as soon as the reply comes instead of after a disk sync
+ *   of its own. That row is put back in the queue, its attempt uncounted, whenever the
+ *   connection stops or pauses before sending it; only after a crash does it become
+ *   'uncertain' although it was never handed over (at most one row per connection).
  * - Temporary failures — a 4xx reply, or a dropped connection or timeout before the whole
  *   message was handed over (connecting, greeting, EHLO, AUTH, MAIL, RCPT, or part-way through
  *   the message) — are retried with growing pauses, up to {@link RunnerOptions.maxAttempts}
@@ -20,11 +25,13 @@
  *   password is not tried hundreds of times (which could lock the account). Fix the settings,
  *   then Retry failed.
  * - At most "Parallel connections" messages are in flight and at most "Messages per minute"
- *   start in any minute (rate-limit.ts, on the app's clock).
+ *   start in any minute (rate-limit.ts, on the app's clock). A row takes its place in the
+ *   minute before it is claimed.
  * - Cancel stops claiming rows and cuts short any pause (a retry's or the rate limit's);
  *   messages in flight finish and are recorded. Queued rows stay queued for Resume.
  */
 import type { DeliveryRow, Job, JobCounts, JobStatus, JobsRepository } from './jobs-repository.js';
+import { RowQueue } from './row-queue.js';
 import { openSender, type DeliveryReceipt, type MailDeps, type MailSender } from './delivery.js';
 import { GroupCommit } from './group-commit.js';
 import { RateLimiter, realSleep, type Sleep } from './rate-limit.js';
@@ -64,6 +71,28 @@ interface Run {
   stop: AbortController;
   setupProblem: string | null;
   done: Promise<void>;
+}
+
+/** True once the run must not claim or send another row. */
+const stopped = (run: Run) => run.stop.signal.aborted || run.setupProblem !== null;
+
+/** A row taken from the queue, and its claim (its rate slot first, then 'sending' committed). */
+interface Claim {
+  row: DeliveryRow;
+  /** True once committed 'sending'; false when the run stopped first or it was not queued. */
+  claimed: Promise<boolean>;
+}
+
+/** One connection's worker, and what it sends with (shared by every lane of the run). */
+interface Lane {
+  run: Run;
+  sender: MailSender;
+  rate: RateLimiter | undefined;
+  queue: RowQueue;
+  /** The next row, claimed while the current one is being sent. */
+  ahead: Claim | undefined;
+  /** The outcomes of its rows, committed in the groups of the other rows' writes. */
+  recorded: Promise<void>;
 }
 
 /** Runs jobs; at most one run per job at a time. */
@@ -151,19 +180,11 @@ export class JobRunner {
       const rate = smtp
         ? new RateLimiter(settings.messagesPerMinute, this.deps.clock, this.sleep)
         : undefined;
-      const next = this.queue(jobId);
-      const work = async () => {
-        while (!run.stop.signal.aborted && !run.setupProblem) {
-          const row = next.take();
-          if (!row) return;
-          try {
-            await this.deliver(job, row, sender, run, rate);
-          } finally {
-            next.release(row.id);
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: workers }, work));
+      const queue = new RowQueue(this.jobs, jobId);
+      const lanes = Array.from({ length: workers }, (): Lane => {
+        return { run, sender, rate, queue, ahead: undefined, recorded: Promise.resolve() };
+      });
+      await Promise.all(lanes.map((lane) => this.work(job, lane)));
     } finally {
       sender.close();
     }
@@ -172,74 +193,113 @@ export class JobRunner {
     this.jobs.setStatus(jobId, run.stop.signal.aborted && stillQueued ? 'cancelled' : 'finished');
   }
 
-  /**
-   * The rows to send, read once and refilled when drained (Retry failed may queue more while
-   * the job runs). A row being retried by a worker is reserved so no other worker takes it.
-   */
-  private queue(jobId: number) {
-    const reserved = new Set<number>();
-    let rows: DeliveryRow[] = [];
-    let at = 0;
-    return {
-      take: (): DeliveryRow | undefined => {
-        if (at >= rows.length) {
-          rows = this.jobs.queuedRows(jobId).filter((r) => !reserved.has(r.id));
-          at = 0;
+  /** One connection: sends claimed rows one after another until the queue is empty or stopped. */
+  private async work(job: Job, lane: Lane): Promise<void> {
+    try {
+      for (;;) {
+        const claim = lane.ahead ?? this.claimNext(lane);
+        lane.ahead = undefined;
+        if (!claim) break;
+        try {
+          if (await claim.claimed) await this.deliver(job, claim.row, lane);
+        } finally {
+          lane.queue.release(claim.row.id);
         }
-        const row = rows[at++];
-        if (row) reserved.add(row.id);
-        return row;
-      },
-      release: (rowId: number) => reserved.delete(rowId),
-    };
+        if (stopped(lane.run)) break;
+      }
+    } finally {
+      await this.putBack(lane);
+      await lane.recorded;
+    }
   }
 
-  /** Sends one row, retrying temporary failures. */
-  private async deliver(
-    job: Job,
-    row: DeliveryRow,
-    sender: MailSender,
-    run: Run,
-    rate: RateLimiter | undefined,
-  ) {
+  /**
+   * Takes the next queued row and claims it: waits for its rate slot, then commits it 'sending'
+   * (with whatever else is being written). Undefined when the run stopped or the queue is empty.
+   */
+  private claimNext({ run, rate, queue }: Lane): Claim | undefined {
+    if (stopped(run)) return undefined;
+    const row = queue.take();
+    if (!row) return undefined;
+    const claimed = (async () => {
+      if (rate && !(await rate.acquire(run.stop.signal))) return false;
+      if (stopped(run)) return false;
+      return this.commits.run(() => this.jobs.claim(row.id));
+    })();
+    // Awaited once the lane is ready for it; marked handled meanwhile, so a failure is raised
+    // there rather than reported as an unhandled rejection.
+    claimed.catch(() => {});
+    return { row, claimed };
+  }
+
+  /** Puts the lane's row claimed ahead back in the queue, its attempt uncounted. */
+  private async putBack(lane: Lane): Promise<void> {
+    const ahead = lane.ahead;
+    lane.ahead = undefined;
+    if (!ahead) return;
+    try {
+      if (await ahead.claimed) await this.commits.run(() => this.jobs.unclaim(ahead.row.id));
+    } finally {
+      lane.queue.release(ahead.row.id);
+    }
+  }
+
+  /** Commits `write` (a row's outcome) with the next group, without waiting for it. */
+  private record(lane: Lane, write: () => void): void {
+    lane.recorded = Promise.all([lane.recorded, this.commits.run(write)]).then(() => {});
+    // Awaited when the lane ends; marked handled until then (see claimNext).
+    lane.recorded.catch(() => {});
+  }
+
+  /**
+   * Sends one claimed row, retrying temporary failures (each retry takes a rate slot and is
+   * claimed again). The lane's next row is claimed while this one is on its way.
+   */
+  private async deliver(job: Job, row: DeliveryRow, lane: Lane): Promise<void> {
+    const { sender, run, rate } = lane;
     const message = messageFor(job, { ...row, email: row.address }, job.support);
-    const commit = <T>(write: () => T) => this.commits.run(write);
-    const stopped = () => run.stop.signal.aborted || run.setupProblem !== null;
     for (let attempt = 1; ; attempt++) {
-      if (rate && !(await rate.acquire(run.stop.signal))) return;
-      if (run.setupProblem) return;
-      if (!(await commit(() => this.jobs.claim(row.id)))) return;
+      if (attempt > 1) {
+        if (rate && !(await rate.acquire(run.stop.signal))) return;
+        if (run.setupProblem) return;
+        if (!(await this.commits.run(() => this.jobs.claim(row.id)))) return;
+      }
+      lane.ahead ??= this.claimNext(lane);
       let receipt: DeliveryReceipt;
       try {
         receipt = await sender.send(message);
       } catch (error) {
         const problem = sender.explain(error);
         if (problem.setup) {
-          await commit(() => this.jobs.markFailed(row.id, sender.via, problem.message));
           run.setupProblem ??= problem.message;
-          return;
+          return this.record(lane, () => this.jobs.markFailed(row.id, sender.via, problem.message));
         }
         if (problem.kind === 'uncertain') {
-          await commit(() => this.jobs.markUncertain(row.id, sender.via, problem.message));
-          return;
+          return this.record(lane, () =>
+            this.jobs.markUncertain(row.id, sender.via, problem.message),
+          );
         }
         if (problem.retryable && attempt < this.maxAttempts) {
-          // Queued again (also when cancelled meanwhile: Resume then picks it up).
+          // Queued again (also when cancelled meanwhile: Resume then picks it up). The row
+          // claimed ahead goes back too: nothing waits through the pause as 'sending'.
           const note = `(attempt ${attempt} of ${this.maxAttempts}; trying again)`;
-          await commit(() => this.jobs.requeue(row.id, sender.via, `${problem.message} ${note}`));
-          if (stopped()) return;
+          await this.commits.run(() =>
+            this.jobs.requeue(row.id, sender.via, `${problem.message} ${note}`),
+          );
+          await this.putBack(lane);
+          if (stopped(run)) return;
           await this.sleep(this.backoffMs(attempt), run.stop.signal);
-          if (stopped()) return;
+          if (stopped(run)) return;
           continue;
         }
         const gaveUp = problem.retryable ? ` Gave up after ${attempt} attempts.` : '';
-        await commit(() => this.jobs.markFailed(row.id, sender.via, problem.message + gaveUp));
-        return;
+        return this.record(lane, () =>
+          this.jobs.markFailed(row.id, sender.via, problem.message + gaveUp),
+        );
       }
-      await commit(() =>
+      return this.record(lane, () =>
         this.jobs.markSent(row.id, sender.via, receipt.messageId, receipt.response),
       );
-      return;
     }
   }
 }

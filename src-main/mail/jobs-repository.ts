@@ -204,6 +204,17 @@ export class JobsRepository {
     );
   }
 
+  /**
+   * Undoes {@link claim} for a row that was never handed over (claimed ahead of its turn, then
+   * the run stopped or paused): queued again, the attempt not counted.
+   */
+  unclaim(rowId: number): void {
+    this.prepare(
+      `UPDATE mail_deliveries SET status = 'queued', attempts = attempts - 1, updated_at = ?
+         WHERE id = ? AND status = 'sending'`,
+    ).run(this.now(), rowId);
+  }
+
   /** The server accepted the message. */
   markSent(rowId: number, via: 'outbox' | 'smtp', messageId: string, response: string): void {
     this.finish(rowId, 'sent', via, messageId, response, null);

@@ -126,6 +126,20 @@ describe('delivery in SMTP mode', () => {
     },
   );
 
+  it('delivers small and large messages whole, dots at the start of lines included', async () => {
+    const { smtp, deps } = await smtpSetUp();
+    const sender = await openSender(deps);
+    cleanups.push(() => sender.close());
+    const small = `.${message.text}`;
+    // About 200 KB: larger than what is gathered into one write, so it streams.
+    const large = Array.from({ length: 6_000 }, (_, i) => `.line ${i} starts with a dot`).join(
+      '\n',
+    );
+    await sender.send({ ...message, text: small });
+    await sender.send({ ...message, text: large });
+    expect(smtp.received.map((m) => m.text?.trimEnd())).toEqual([small, large]);
+  });
+
   it('sends over TLS from the first byte when Security is TLS', async () => {
     const { smtp, deps } = await smtpSetUp({ secure: true }, { security: 'tls' });
     await createDelivery(deps).send(message);

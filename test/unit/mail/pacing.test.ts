@@ -57,6 +57,11 @@ describe('pacing a bulk send', () => {
     const defaults = await h.handlers['mail.defaults'](undefined);
     const { jobId } = await h.handlers['mail.startJob']({ userIds: ids, form: defaults });
     await paused;
+    // Nothing shows as being sent through the pause: the next row, claimed while the first was
+    // being sent, went back to the queue.
+    const duringPause = await h.handlers['mail.jobStatus']({ jobId });
+    expect(duringPause.job.counts).toMatchObject({ queued: 2, sending: 0 });
+    expect(duringPause.rows.map((r) => r.attempts)).toEqual([1, 0]);
 
     expect(await h.handlers['mail.cancelJob']({ jobId })).toEqual({ cancelled: true });
     await h.mail.runner.whenDone(jobId);
