@@ -1,6 +1,6 @@
 /**
  * @doyensec/electronegativity over src-main/ as a gate: the tool exits 0 even when it finds
- * something, so its CSV report is read here. Every finding must be covered by its own reviewed
+ * something, so its SARIF report is read here. Every finding must be covered by its own reviewed
  * entry in .electronegativity-allowlist.json (same check, file and flagged line), every entry
  * must still be found, and the scan must have seen the shell at all.
  */
@@ -8,7 +8,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 
 /** One finding of the scanner, reduced to what an allowlist entry is matched on. */
@@ -43,34 +42,50 @@ function judge(findings: readonly Finding[], allowed: readonly Allowed[]) {
 const allowlist = JSON.parse(readFileSync('.electronegativity-allowlist.json', 'utf8')) as {
   allowed: Allowed[];
 };
+/** What the gate scans: every main-process source, the shell included. */
+const SCANNED = 'src-main';
+
 const electronVersion = (
   JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as { version: string }
 ).version;
 
-/** Runs the scanner over src-main/ and answers its findings. */
+interface SarifResult {
+  ruleId: string;
+  locations: {
+    physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+  }[];
+}
+
+/**
+ * Runs the scanner over src-main/ and answers its findings. Its SARIF report, not its CSV: the
+ * tool writes the CSV header and rows with two racing asynchronous writes, so the header can
+ * overwrite the first row (seen under load in CI). SARIF is one write but carries no sample, so
+ * the flagged line's text is read from the source, trimmed, as the CSV's sample column gives it.
+ */
 function scan(): Finding[] {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'trax-electronegativity-'));
   try {
-    const report = path.join(dir, 'report.csv');
+    const report = path.join(dir, 'report.sarif');
     const run = spawnSync(
       process.execPath,
       [
         'node_modules/@doyensec/electronegativity/dist/index.js',
-        ...['-i', 'src-main', '-r', '-v', 'false', '-e', electronVersion, '-o', report],
+        ...['-i', SCANNED, '-r', '-v', 'false', '-e', electronVersion, '-o', report],
       ],
       { encoding: 'utf8', timeout: 110_000 },
     );
     expect(run.status, run.stderr).toBe(0);
-    const rows = parse(readFileSync(report, 'utf8'), {
-      columns: true,
-      trim: true,
-      skip_empty_lines: true,
-    }) as Record<string, string>[];
-    return rows.map((row) => ({
-      check: row['issue'] ?? '',
-      file: row['filename'] ?? '',
-      sample: row['sample'] ?? '',
-    }));
+    const sarif = JSON.parse(readFileSync(report, 'utf8')) as {
+      runs: { results: SarifResult[] }[];
+    };
+    return (sarif.runs[0]?.results ?? []).map((result) => {
+      const where = result.locations[0]?.physicalLocation;
+      const uri = where?.artifactLocation.uri ?? 'file:///';
+      if (uri === 'file:///') return { check: result.ruleId, file: 'N/A', sample: 'N/A' };
+      const lines = readFileSync(path.join(SCANNED, uri), 'utf8').split('\n');
+      const sample = (lines[(where?.region.startLine ?? 1) - 1] ?? '').trim();
+      return { check: result.ruleId, file: uri, sample };
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
