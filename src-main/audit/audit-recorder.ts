@@ -95,11 +95,4 @@ export class AuditRecorder implements ChangeRecorder {
       )
       .run({ at: this.clock().toISOString(), afterId, source });
   }
-
-  /** Records that a user's password was set — never the password or its hash. */
-  recordPasswordSet(userId: number): void {
-    this.record([
-      { userId, field: 'password', oldValue: null, newValue: PASSWORD_SET, source: 'password' },
-    ]);
-  }
 }

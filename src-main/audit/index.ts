@@ -1,7 +1,7 @@
 /**
  * Builds the change-log services from the database and the clock: the one call app.ts makes.
  * `recorder` is also the roster's ChangeRecorder (UsersRepository's third argument) and records
- * password changes (`recordPasswordSet`).
+ * password changes (src-main/auth/password-log.ts).
  */
 import type { Database } from '../db/connection.js';
 import { AuditRecorder } from './audit-recorder.js';

@@ -8,14 +8,13 @@
  * memory the same answer takes well under a millisecond or two (`npm run bench -- search`).
  *
  * The index never drifts from the table: triggers log every change to the columns it holds
- * (migration 0005), and each search first reads the log from where it stopped, in the same read
- * transaction as the rows it re-reads. A rebuild marker, a log row it read that is gone or
- * different (pruned past it, or rolled back and its number reused), or a log that went backwards
- * (a restored database) make it rebuild from the table.
+ * (migration 0005), and each search first reads the log from where it stopped (search-log.ts),
+ * in the same read transaction as the rows it re-reads, or rebuilds when the log says it must.
  */
 import type { Database } from '../db/connection.js';
 import type { StatusFilter, UserColumn } from './schemas.js';
 import { fold, GramIndex, searchText, type Candidates } from './search-grams.js';
+import { SearchLogReader } from './search-log.js';
 import { ColumnOrder } from './search-order.js';
 
 /** What a search matches on; the readiness filter arrives resolved as the ids it lets through. */
@@ -64,19 +63,8 @@ const SORT_COLUMNS = Object.keys(COLUMNS) as UserColumn[];
 const ABSENT = 0;
 const STATUS_CODE = { Active: 1, Inactive: 2 } as const;
 
-/** More changed users than this since the last search: rebuilding is cheaper than replaying. */
-const REPLAY_LIMIT = 200;
-/** The log keeps this many rows once it has grown past {@link PRUNE_ABOVE}. */
-const LOG_KEEP = 10_000;
-const PRUNE_ABOVE = 50_000;
 /** Up to this many matches are sorted by position; more are found by walking the order. */
 const SORT_MATCHES_UP_TO = 4096;
-
-/** A row of users_search_log as the index tracks it. */
-interface LogRow {
-  seq: number;
-  nonce: bigint;
-}
 
 /** All of the index's data, replaced whole by a rebuild. */
 interface IndexState {
@@ -98,15 +86,16 @@ type Match =
 
 export class RosterSearchIndex {
   private state: IndexState | null = null;
-  /** The last log row read, and its nonce (see migration 0005). */
-  private lastSeq = 0;
-  private lastNonce: bigint | null = null;
   private stamp = new Int32Array(0);
   private allowed = new Int32Array(0);
   private mark = 0;
   private statements: Statements | null = null;
 
-  constructor(private readonly db: Database) {}
+  private readonly log: SearchLogReader;
+
+  constructor(private readonly db: Database) {
+    this.log = new SearchLogReader(db);
+  }
 
   /** Forget everything; the next search rebuilds (after a restore replaced the data). */
   invalidate(): void {
@@ -141,50 +130,19 @@ export class RosterSearchIndex {
    * the rows it names come from the same snapshot.
    */
   private sync(): IndexState {
-    const sql = this.sql();
-    const latest = logRowOf(sql.latest.get());
-    if (this.state && latest?.seq === this.lastSeq && latest.nonce === this.lastNonce) {
-      return this.state;
-    }
-    if (this.state && !latest && this.lastSeq === 0) return this.state;
-    const state = sql.catchUp();
-    this.prune();
+    if (this.state && this.log.isCurrent()) return this.state;
+    const state = this.sql().catchUp();
+    this.log.prune();
     return state;
   }
 
   private catchUp(): IndexState {
-    const sql = this.sql();
-    const latest = logRowOf(sql.latest.get());
-    const maxSeq = latest?.seq ?? 0;
-    const state = this.state;
-    if (!state || maxSeq < this.lastSeq || !this.stillRead()) return this.rebuild(latest);
-    if (maxSeq === this.lastSeq) return state;
-    const ids = new Set(sql.changed.all(this.lastSeq, maxSeq));
-    if (ids.has(0) || ids.size > REPLAY_LIMIT) return this.rebuild(latest);
-    for (const id of ids) this.replace(state, id, sql.user.get(id));
-    this.remember(latest);
-    return state;
-  }
-
-  /** Whether the log row last read is still there, the same row (not undone and taken again). */
-  private stillRead(): boolean {
-    if (this.lastSeq === 0) return true;
-    const row = this.sql().nonceAt.get(this.lastSeq);
-    // Missing: rolled back, or pruned by another window that read further. Rebuild either way.
-    return row !== undefined && row.nonce === this.lastNonce;
-  }
-
-  private remember(row: LogRow | undefined): void {
-    this.lastSeq = row?.seq ?? 0;
-    this.lastNonce = row?.nonce ?? null;
-  }
-
-  /** Keeps the log short; a reader that falls behind the kept rows rebuilds (see stillRead). */
-  private prune(): void {
-    const sql = this.sql();
-    const oldest = logRowOf(sql.oldest.get());
-    if (!oldest || this.lastSeq - oldest.seq <= PRUNE_ABOVE) return;
-    sql.prune.run(this.lastSeq - LOG_KEEP);
+    const news = this.log.read(this.state !== null);
+    if (!this.state || news.kind === 'rebuild') return this.rebuild();
+    if (news.kind === 'replay') {
+      for (const id of news.ids) this.replace(this.state, id, this.sql().user.get(id));
+    }
+    return this.state;
   }
 
   /** The statements, prepared once (preparing costs more than running them). */
@@ -193,7 +151,7 @@ export class RosterSearchIndex {
     return this.statements;
   }
 
-  private rebuild(latest: LogRow | undefined): IndexState {
+  private rebuild(): IndexState {
     const rows = this.sql().all.all();
     const maxId = rows.at(-1)?.id ?? 0;
     const ids = rows.map((r) => r.id);
@@ -221,7 +179,6 @@ export class RosterSearchIndex {
       ids.map((id) => texts[id] as string),
     );
     this.state = { texts, status, counts, grams, orders, userNames, foldedNames, maxId };
-    this.remember(latest);
     return this.state;
   }
 
@@ -347,28 +304,11 @@ type Statements = ReturnType<typeof prepareStatements>;
 const USER_COLUMNS_SQL = 'id, user_name, first_name, last_name, email, work_phone, status';
 
 function prepareStatements(db: Database, catchUp: () => IndexState) {
-  const logRow = (sql: string) =>
-    db.prepare<[], { seq: bigint; nonce: bigint }>(sql).safeIntegers();
   return {
-    latest: logRow('SELECT seq, nonce FROM users_search_log ORDER BY seq DESC LIMIT 1'),
-    oldest: logRow('SELECT seq, nonce FROM users_search_log ORDER BY seq LIMIT 1'),
-    nonceAt: db
-      .prepare<[number], { nonce: bigint }>('SELECT nonce FROM users_search_log WHERE seq = ?')
-      .safeIntegers(),
-    changed: db
-      .prepare<[number, number], number>(
-        'SELECT user_id FROM users_search_log WHERE seq > ? AND seq <= ? ORDER BY seq',
-      )
-      .pluck(),
     user: db.prepare<[number], IndexedRow>(`SELECT ${USER_COLUMNS_SQL} FROM users WHERE id = ?`),
     all: db.prepare<[], IndexedRow>(`SELECT ${USER_COLUMNS_SQL} FROM users ORDER BY id`),
-    prune: db.prepare<[number]>('DELETE FROM users_search_log WHERE seq <= ?'),
     catchUp: db.transaction(catchUp),
   };
-}
-
-function logRowOf(row: { seq: bigint; nonce: bigint } | undefined): LogRow | undefined {
-  return row && { seq: Number(row.seq), nonce: row.nonce };
 }
 
 function textOf(row: IndexedRow): string {

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuditServices } from '../../../src-main/audit/index.js';
 import { PASSWORD_SET } from '../../../src-main/audit/audit-recorder.js';
+import { AccountsRepository } from '../../../src-main/auth/accounts.js';
+import { storePassword } from '../../../src-main/auth/password-log.js';
 import { UsersRepository } from '../../../src-main/roster/users-repository.js';
 import { tempDb, type TempDb } from '../io/temp-db.js';
 
@@ -60,7 +62,10 @@ describe('change log entries', () => {
     const { audit, users } = setup();
     const { id } = users.create(profile);
     users.setStatus([id], 'Inactive');
-    audit.recorder.recordPasswordSet(id);
+    const accounts = new AccountsRepository(t.db);
+    expect(
+      storePassword({ db: t.db, accounts, recorder: audit.recorder }, id, 'scrypt$x', 'admin'),
+    ).toBe(true);
     const [password, status] = audit.changeLog.forUser(id);
     expect(status).toMatchObject({
       field: 'status',
